@@ -73,3 +73,6 @@ def analyze(files: tuple[Path, ...], as_json: bool, raw: bool, out: Path | None,
             print_summary(analysis)
     if failed:
         sys.exit(2)
+
+
+# -- corpus commands (ingest, search, claims, candidates, serve, export) are registered below.
