@@ -1,8 +1,22 @@
-"""Cleaning: RawDocument -> Document, text that every offset points into, with a map back."""
+"""Cleaning: RawDocument -> Document, text that every offset points into, with a map back.
+
+The input is often a PDF extraction of a republished article: a site banner in
+another script, URLs, a section label, a byline with a republication date, page
+numbers between paragraphs, markdown emphasis around publication names and a
+hyphen lost at a line break. Cleaning keeps the words of the article, drops the
+rest, and records what it found (title, byline, dates, headings, block quotes).
+"""
 
 from __future__ import annotations
 
-from claimgraph.records import Document, RawDocument
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from claimgraph.dates import find_date, parse_date
+from claimgraph.records import Document, Emphasis, RawDocument, Span
 
 
 def raw_document(raw: RawDocument) -> Document:
@@ -10,15 +24,388 @@ def raw_document(raw: RawDocument) -> Document:
     return Document(
         doc_id=raw.doc_id,
         text=raw.text,
-        source_offsets=tuple(range(len(raw.text) + 1)),
+        source_map=((0, 0, len(raw.text)),),
         path=raw.path,
         media_type=raw.media_type,
         title=raw.title,
         byline=raw.byline,
         published=raw.published,
+        paragraphs=tuple(_paragraph_spans(raw.text)),
     )
 
 
+# ---------------------------------------------------------------- lines and paragraphs
+
+
+@dataclass(slots=True)
+class Line:
+    start: int  # offset in the raw text
+    end: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+@dataclass(slots=True)
+class Para:
+    lines: list[Line]
+    role: str = "body"  # body, heading, title, standfirst, byline, dateline, blockquote, drop
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.stripped for line in self.lines)
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+
+def _lines(text: str) -> list[Line]:
+    out, pos = [], 0
+    for piece in text.split("\n"):
+        out.append(Line(pos, pos + len(piece), piece))
+        pos += len(piece) + 1
+    return out
+
+
+def _paragraphs(lines: list[Line]) -> list[Para]:
+    paras: list[Para] = []
+    cur: list[Line] = []
+    for line in lines:
+        if line.stripped:
+            cur.append(line)
+        elif cur:
+            paras.append(Para(cur))
+            cur = []
+    if cur:
+        paras.append(Para(cur))
+    return paras
+
+
+def _paragraph_spans(text: str) -> list[Span]:
+    return [
+        Span.of(text, p.lines[0].start + _lead(p.lines[0].text), p.lines[-1].start + len(p.lines[-1].text.rstrip()))
+        for p in _paragraphs(_lines(text))
+    ]
+
+
+def _lead(s: str) -> int:
+    return len(s) - len(s.lstrip())
+
+
+# ---------------------------------------------------------------- line classes
+
+URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|info|io|co\.uk)\b\S*", re.I)
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# "Page 3", "3 of 9", "- 3 -", "۱": a page number in any digit system, alone on its line.
+PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—\s]*\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?[-–—\s]*$", re.I)
+BYLINE_WORDS = re.compile(r"^(?:by\s+\S|written by\b)|\b(?:correspondent|reporter|staff writer|editor|contributor)\b", re.I)
+SENTENCE_END = ("." , "?", "!", ":", ";", ",", '"', "\u201d", "\u2019")
+EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2})(?=\S)([^*\n]+?)(?<=\S)\1(?![\w*])")
+# a heading is a short line: longer ones are sentences that lost their full stop
+MAX_HEADING_WORDS = 12
+MAX_TITLE_WORDS = 25
+# a paragraph of at least this many words with a sentence end is prose: the header zone ends there
+PROSE_WORDS = 12
+
+
+def script_of(ch: str) -> str:
+    """A coarse script name for a letter: LATIN, ARABIC, CYRILLIC, ..."""
+    try:
+        return unicodedata.name(ch).split(" ", 1)[0]
+    except ValueError:
+        return "UNKNOWN"
+
+
+def letter_scripts(s: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for ch in s:
+        if ch.isalpha():
+            sc = script_of(ch)
+            counts[sc] = counts.get(sc, 0) + 1
+    return counts
+
+
+def main_script(text: str) -> str:
+    counts = letter_scripts(text)
+    return max(counts, key=counts.__getitem__) if counts else "LATIN"
+
+
+def is_other_script(s: str, script: str) -> bool:
+    """Most letters of the line are in another script than the article's."""
+    counts = letter_scripts(s)
+    total = sum(counts.values())
+    return total > 0 and counts.get(script, 0) / total < 0.5
+
+
+def is_page_number(s: str) -> bool:
+    t = s.strip()
+    if not t:
+        return False
+    ascii_digits = "".join(str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in t)
+    return bool(PAGE_NUMBER.match(ascii_digits))
+
+
+def is_link_line(s: str) -> bool:
+    """Only URLs, e-mail addresses and words of another script: a masthead line."""
+    rest = EMAIL.sub(" ", URL.sub(" ", s))
+    if rest == s:
+        return False
+    return not any(script_of(ch) == "LATIN" for ch in rest if ch.isalpha())
+
+
+def ends_sentence(s: str) -> bool:
+    return s.rstrip().endswith(SENTENCE_END)
+
+
+def is_heading_like(p: Para) -> bool:
+    words = p.words
+    if not words or len(words) > MAX_HEADING_WORDS or len(p.lines) > 1:
+        return False
+    t = p.text
+    if ends_sentence(t) and not (t[0] in "'\u2018\"\u201c" and t.rstrip()[-1] in "'\u2019\"\u201d"):
+        return False
+    first = t.lstrip("'\u2018\"\u201c")
+    return bool(first) and (first[0].isupper() or first[0].isdigit()) and not is_page_number(t)
+
+
+@lru_cache(maxsize=1)
+def compound_suffixes() -> tuple[str, ...]:
+    """Participles that follow a hyphen in compounds ("Saudi-funded"): lexicons/compound_suffixes.txt."""
+    text = resources.files("claimgraph.lexicons").joinpath("compound_suffixes.txt").read_text(encoding="utf-8")
+    return tuple(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def lost_hyphen_pattern() -> re.Pattern[str]:
+    # "Kurdishsupplied": a capitalised word glued to a participle, the hyphen lost in extraction
+    alts = "|".join(sorted(compound_suffixes(), key=len, reverse=True))
+    return re.compile(rf"\b([A-Z][a-z]{{2,}})({alts})\b")
+
+
+# ---------------------------------------------------------------- the text builder
+
+
+class Builder:
+    """Accumulates the clean text and its run map back to the raw text."""
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self.parts: list[str] = []
+        self.runs: list[tuple[int, int, int]] = []
+        self.length = 0
+
+    def copy(self, start: int, end: int, text: str | None = None) -> int:
+        """Append raw[start:end] (or a same-length replacement for it); return where it starts."""
+        piece = self.raw[start:end] if text is None else text
+        assert len(piece) == end - start
+        at = self.length
+        if piece:
+            if self.runs and self.runs[-1][0] + self.runs[-1][2] == at and self.runs[-1][1] + self.runs[-1][2] == start:
+                s, src, n = self.runs[-1]
+                self.runs[-1] = (s, src, n + len(piece))
+            else:
+                self.runs.append((at, start, len(piece)))
+            self.parts.append(piece)
+            self.length += len(piece)
+        return at
+
+    def insert(self, text: str) -> int:
+        at = self.length
+        self.parts.append(text)
+        self.length += len(text)
+        return at
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _emit_paragraph(b: Builder, p: Para, emphasis: list[Emphasis]) -> tuple[int, int]:
+    """Write a paragraph: lines joined by spaces, emphasis marks dropped, lost hyphens restored."""
+    start = b.length
+    for i, line in enumerate(p.lines):
+        lo = line.start + _lead(line.text)
+        hi = line.start + len(line.text.rstrip())
+        if i:
+            prev = b.parts[-1] if b.parts else ""
+            if prev.endswith("-") and line.text.lstrip()[:1].islower():
+                # a word hyphenated at a line break: drop the hyphen and join
+                b.parts[-1] = prev[:-1]
+                b.length -= 1
+                r = b.runs[-1]
+                b.runs[-1] = (r[0], r[1], r[2] - 1)
+            else:
+                b.insert(" ")
+        _emit_inline(b, lo, hi, emphasis)
+    return start, b.length
+
+
+def _emit_inline(b: Builder, lo: int, hi: int, emphasis: list[Emphasis]) -> None:
+    s = b.raw[lo:hi]
+    pos = 0
+    for m in EMPHASIS.finditer(s):
+        _emit_words(b, lo + pos, lo + m.start())
+        at = b.length
+        _emit_words(b, lo + m.start(2), lo + m.end(2))
+        emphasis.append(Emphasis(at, b.length, ""))  # text filled in at the end
+        pos = m.end()
+    _emit_words(b, lo + pos, hi)
+
+
+def _emit_words(b: Builder, lo: int, hi: int) -> None:
+    s = b.raw[lo:hi]
+    pos = 0
+    for m in lost_hyphen_pattern().finditer(s):
+        b.copy(lo + pos, lo + m.end(1))
+        b.insert("-")
+        pos = m.end(1)
+    b.copy(lo + pos, hi)
+
+
+# ---------------------------------------------------------------- the header zone
+
+
+@dataclass(slots=True)
+class Header:
+    title: str | None = None
+    byline: str | None = None
+    standfirst: str | None = None
+    republished: str | None = None
+    published: str | None = None
+
+
+def _classify(paras: list[Para], script: str) -> Header:
+    """Give each paragraph a role; return what the header holds."""
+    h = Header()
+    # 1. lines that are never article text, wherever they stand
+    for p in paras:
+        t = p.text
+        if is_page_number(t) or is_other_script(t, script) or is_link_line(t):
+            p.role = "drop"
+    # 2. the header zone: everything before the first prose paragraph
+    first_prose = next(
+        (i for i, p in enumerate(paras) if p.role != "drop" and len(p.words) >= PROSE_WORDS and ends_sentence(p.text)),
+        len(paras),
+    )
+    header = [p for p in paras[:first_prose] if p.role != "drop"]
+    byline_i = next((i for i, p in enumerate(header) if _is_byline(p.text)), None)
+    if byline_i is not None:
+        bp = header[byline_i]
+        bp.role = "byline"
+        date, rest = _split_date(bp.text)
+        h.byline = rest or None
+        if date:
+            h.republished = date
+        for p in header[:byline_i]:  # above a byline: site labels, sections, mastheads
+            p.role = "drop"
+    candidates = [p for p in header if p.role == "body" and len(p.words) <= MAX_TITLE_WORDS and not ends_sentence(p.text)]
+    if candidates:
+        title = candidates[-1] if byline_i is None else candidates[0]
+        title.role = "title"
+        h.title = title.text
+        for p in header:
+            if p.role == "body" and p is not title and paras.index(p) < paras.index(title):
+                p.role = "drop"  # masthead lines above the title
+        # 3. a standfirst: one prose sentence right after the title, before the body
+        ti = paras.index(title)
+        nxt = [p for p in paras[ti + 1 :] if p.role != "drop"][:2]
+        if len(nxt) == 2 and nxt[0].role == "body" and _one_sentence(nxt[0].text) and len(nxt[1].words) >= PROSE_WORDS:
+            nxt[0].role = "standfirst"
+            h.standfirst = nxt[0].text
+    # 4. a dateline at the end: the original publication date ("JUL 2, 2024")
+    tail = [p for p in paras if p.role not in ("drop",)]
+    if tail:
+        last = tail[-1]
+        date = parse_date(last.text)
+        if date and len(last.words) <= 5:
+            last.role = "dateline"
+            h.published = date
+    if h.published is None:
+        h.published = h.republished
+    return h
+
+
+def _is_byline(t: str) -> bool:
+    words = t.split()
+    if len(words) > 14:
+        return False
+    date, rest = _split_date(t)
+    return bool(BYLINE_WORDS.search(t)) or (date is not None and bool(rest) and len(rest.split()) <= 8)
+
+
+def _split_date(t: str) -> tuple[str | None, str]:
+    found = find_date(t)
+    if not found:
+        return None, t.strip()
+    iso, (a, b) = found
+    rest = (t[:a] + " " + t[b:]).strip(" \t-–—|,")
+    return iso, re.sub(r"\s+", " ", rest)
+
+
+def _one_sentence(t: str) -> bool:
+    body = t.rstrip().rstrip(".!?\"\u201d")
+    return ends_sentence(t) and not re.search(r"[.!?][\"\u201d]?\s+[A-Z\"\u201c]", body)
+
+
+def _mark_headings(paras: list[Para]) -> None:
+    """Short unpunctuated lines followed by more body text are section headings."""
+    body = [p for p in paras if p.role == "body"]
+    for p, nxt in zip(body, body[1:], strict=False):
+        if is_heading_like(p) and len(nxt.words) >= 3:
+            p.role = "heading"
+
+
+# ---------------------------------------------------------------- clean
+
+
 def clean(raw: RawDocument) -> Document:
-    """Placeholder: identity until the cleaning rules land."""
-    return raw_document(raw)
+    """Drop boilerplate, find the metadata, keep the words and a map back to the input."""
+    text = raw.text
+    script = main_script(text)
+    paras = _paragraphs(_lines(text))
+    h = _classify(paras, script)
+    _mark_headings(paras)
+
+    b = Builder(text)
+    emphasis: list[Emphasis] = []
+    headings: list[tuple[int, int]] = []
+    quotes: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []
+    body_start: int | None = None
+    prev_kept: tuple[Para, tuple[int, int]] | None = None
+    for p in paras:
+        if p.role in ("drop", "byline", "dateline"):
+            continue
+        if b.length:
+            b.insert("\n\n")
+        start, end = _emit_paragraph(b, p, emphasis)
+        spans.append((start, end))
+        if p.role == "heading":
+            headings.append((start, end))
+        if p.role == "body" and body_start is None:
+            body_start = start
+        if p.role == "body" and prev_kept is not None and prev_kept[0].role == "body" and prev_kept[0].text.endswith(":"):
+            quotes.append((start, end))
+        prev_kept = (p, (start, end))
+    out = b.text()
+    return Document(
+        doc_id=raw.doc_id,
+        text=out,
+        source_map=tuple(b.runs),
+        path=raw.path,
+        media_type=raw.media_type,
+        title=raw.title or h.title,
+        standfirst=h.standfirst,
+        byline=raw.byline or h.byline,
+        published=raw.published or h.published,
+        republished=h.republished if h.republished != (raw.published or h.published) else None,
+        headings=tuple(Span.of(out, s, e) for s, e in headings),
+        block_quotes=tuple(Span.of(out, s, e) for s, e in quotes),
+        paragraphs=tuple(Span.of(out, s, e) for s, e in spans),
+        emphasis=tuple(Emphasis(e.start, e.end, out[e.start : e.end]) for e in emphasis),
+        body_start=body_start or 0,
+        language="en" if script == "LATIN" else script.lower(),
+    )

@@ -87,13 +87,17 @@ class Emphasis:
 class Document:
     """Clean text that every offset points into, with what cleaning found.
 
-    ``source_offsets[i]`` is the offset in ``RawDocument.text`` of ``text[i]``;
-    it has ``len(text) + 1`` entries (the last maps the end).
+    ``source_map`` maps ``text`` back to ``RawDocument.text`` as runs
+    ``(start, source_start, length)``: ``text[start:start+length]`` was copied from
+    ``raw.text[source_start:source_start+length]`` (up to the changes cleaning makes
+    in place, such as a line break turned into a space). Characters cleaning
+    inserted lie between runs and map to the next run's source start.
+    Runs, not one int per character: a 50 MB input must not cost gigabytes.
     """
 
     doc_id: str
     text: str
-    source_offsets: tuple[int, ...]
+    source_map: tuple[tuple[int, int, int], ...]
     path: str | None = None
     media_type: str = "text/plain"
     title: str | None = None
@@ -111,12 +115,34 @@ class Document:
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.text[start:end])
 
+    def to_source(self, offset: int) -> int:
+        """The offset in the input text of ``text[offset]`` (or of the end, for ``len(text)``)."""
+        runs = self.source_map
+        if not runs:
+            return offset
+        lo, hi = 0, len(runs)
+        while lo < hi:  # last run starting at or before offset
+            mid = (lo + hi) // 2
+            if runs[mid][0] <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo == 0:
+            return runs[0][1]
+        start, src, length = runs[lo - 1]
+        if offset < start + length:
+            return src + offset - start
+        if lo < len(runs):  # an inserted character: it stands where the next run starts
+            return runs[lo][1]
+        return src + length
+
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.doc_id,
             "path": self.path,
             "media_type": self.media_type,
             "text": self.text,
+            "source_map": [list(r) for r in self.source_map],
             "title": self.title,
             "standfirst": self.standfirst,
             "byline": self.byline,

@@ -1,0 +1,1 @@
+"""Data files users can extend: reporting verbs, inference markers, alias tables, flow triggers."""
