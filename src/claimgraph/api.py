@@ -9,10 +9,10 @@ from claimgraph.config import Settings
 from claimgraph.ingest import read_path, read_text
 from claimgraph.nlp import load_pipeline
 from claimgraph.pipeline import analyze_document
-from claimgraph.records import Analysis, RawDocument
+from claimgraph.records import Analysis, Document, RawDocument
 
 
-def to_document(raw: RawDocument, settings: Settings):  # type: ignore[no-untyped-def]
+def to_document(raw: RawDocument, settings: Settings) -> Document:
     return raw_document(raw) if settings.raw else clean(raw)
 
 
@@ -20,7 +20,9 @@ def analyze(path_or_text: str | Path, settings: Settings | None = None) -> Analy
     """Analyse a file (a Path, or a str naming an existing file) or a text given as a str."""
     settings = settings or Settings()
     if isinstance(path_or_text, Path) or (
-        isinstance(path_or_text, str) and "\n" not in path_or_text and len(path_or_text) < 4096
+        isinstance(path_or_text, str)
+        and "\n" not in path_or_text
+        and len(path_or_text) < 4096
         and Path(path_or_text).is_file()
     ):
         raw = read_path(path_or_text, settings)

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 
 from claimgraph.dates import find_date, parse_date
 from claimgraph.records import Document, Emphasis, RawDocument, Span
@@ -100,10 +101,13 @@ def _lead(s: str) -> int:
 
 URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|info|io|co\.uk)\b\S*", re.I)
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-# "Page 3", "3 of 9", "- 3 -", "۱": a page number in any digit system, alone on its line.
-PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—\s]*\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?[-–—\s]*$", re.I)
-BYLINE_WORDS = re.compile(r"^(?:by\s+\S|written by\b)|\b(?:correspondent|reporter|staff writer|editor|contributor)\b", re.I)
-SENTENCE_END = ("." , "?", "!", ":", ";", ",", '"', "\u201d", "\u2019")
+# "Page 3", "3 of 9", "- 3 -", "۱": a page number in any digit system, alone on its line (3 digits at most:
+# a bare four-digit number is a year).
+PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—\s]*\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?[-–—\s]*$", re.I)
+BYLINE_WORDS = re.compile(
+    r"^(?:by\s+\S|written by\b)|\b(?:correspondent|reporter|staff writer|editor|contributor)\b", re.I
+)
+SENTENCE_END = (".", "?", "!", ":", ";", ",", '"', "\u201d", "\u2019")
 EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2})(?=\S)([^*\n]+?)(?<=\S)\1(?![\w*])")
 # a heading is a short line: longer ones are sentences that lost their full stop
 MAX_HEADING_WORDS = 12
@@ -301,7 +305,9 @@ def _classify(paras: list[Para], script: str) -> Header:
             h.republished = date
         for p in header[:byline_i]:  # above a byline: site labels, sections, mastheads
             p.role = "drop"
-    candidates = [p for p in header if p.role == "body" and len(p.words) <= MAX_TITLE_WORDS and not ends_sentence(p.text)]
+    candidates = [
+        p for p in header if p.role == "body" and len(p.words) <= MAX_TITLE_WORDS and not ends_sentence(p.text)
+    ]
     if candidates:
         title = candidates[-1] if byline_i is None else candidates[0]
         title.role = "title"
@@ -346,14 +352,14 @@ def _split_date(t: str) -> tuple[str | None, str]:
 
 
 def _one_sentence(t: str) -> bool:
-    body = t.rstrip().rstrip(".!?\"\u201d")
+    body = t.rstrip().rstrip('.!?"\u201d')
     return ends_sentence(t) and not re.search(r"[.!?][\"\u201d]?\s+[A-Z\"\u201c]", body)
 
 
 def _mark_headings(paras: list[Para]) -> None:
     """Short unpunctuated lines followed by more body text are section headings."""
     body = [p for p in paras if p.role == "body"]
-    for p, nxt in zip(body, body[1:], strict=False):
+    for p, nxt in pairwise(body):
         if is_heading_like(p) and len(nxt.words) >= 3:
             p.role = "heading"
 
@@ -387,7 +393,12 @@ def clean(raw: RawDocument) -> Document:
             headings.append((start, end))
         if p.role == "body" and body_start is None:
             body_start = start
-        if p.role == "body" and prev_kept is not None and prev_kept[0].role == "body" and prev_kept[0].text.endswith(":"):
+        if (
+            p.role == "body"
+            and prev_kept is not None
+            and prev_kept[0].role == "body"
+            and prev_kept[0].text.endswith(":")
+        ):
             quotes.append((start, end))
         prev_kept = (p, (start, end))
     out = b.text()

@@ -24,8 +24,16 @@ Evidence = Literal[
 QuoteType = Literal["direct", "indirect", "mixed"]
 FlowKind = Literal["weapons", "money", "fighters", "training", "support", "other"]
 
-SOURCE_KINDS: tuple[str, ...] = ("media", "document", "organization", "named_person", "anonymous", "government", "author")
-EVIDENCE_KINDS: tuple[str, ...] = SOURCE_KINDS[:-1] + ("author_assertion", "author_inference")
+SOURCE_KINDS: tuple[str, ...] = (
+    "media",
+    "document",
+    "organization",
+    "named_person",
+    "anonymous",
+    "government",
+    "author",
+)
+EVIDENCE_KINDS: tuple[str, ...] = (*SOURCE_KINDS[:-1], "author_assertion", "author_inference")
 FLOW_KINDS: tuple[str, ...] = ("weapons", "money", "fighters", "training", "support", "other")
 
 
@@ -47,7 +55,9 @@ class Span:
 
     def check(self, text: str) -> None:
         if text[self.start : self.end] != self.text:
-            raise SpanError(f"span [{self.start}:{self.end}] holds {text[self.start:self.end]!r:.60}, not {self.text!r:.60}")
+            raise SpanError(
+                f"span [{self.start}:{self.end}] holds {text[self.start : self.end]!r:.60}, not {self.text!r:.60}"
+            )
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end}
@@ -219,7 +229,13 @@ class Attribution:
         source = (
             self.source.to_json()
             if self.source is not None
-            else {"text": "", "start": self.content.start, "end": self.content.start, "entity": None, "kind": "anonymous"}
+            else {
+                "text": "",
+                "start": self.content.start,
+                "end": self.content.start,
+                "entity": None,
+                "kind": "anonymous",
+            }
         )
         if self.source is None:
             source.pop("start")

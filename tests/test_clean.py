@@ -1,0 +1,130 @@
+"""Cleaning: boilerplate out, metadata found, every kept character mapped back to the input."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from claimgraph.clean import clean, is_other_script, is_page_number, raw_document
+from claimgraph.records import Document, RawDocument
+
+MESSY = (
+    "\u0635\u062f\u0627\u06cc \u0622\u0632\u0627\u062f \u0640\u0640 \u0622\u0632\u0627\u062f\n\n"
+    "www.example-news.org\t\t\n"
+    "\tEuropean\tLanguages\n\n"
+    "desk@example-news.org \u0632\u0628\u0627\u0646\u0647\u0627\n\n"
+    "The Meridian's Harbour Correspondent 14.03.2025\n\n"
+    "Salt and Silence: The Port Deal Nobody Saw\n\n"
+    "A shipping firm moved rifles through the free port while officials looked away.\n\n"
+    "Last winter the free port of Valdra handled more cargo than in any year since the war ended in the north.\n\n"
+    "Port Authority records seen by *The Meridian* list three Ministrybacked firms among the consignees.\n\n"
+    "\u06f2\n\n"
+    "The paper trail\n\n"
+    "Says one dock worker speaking with *The Meridian*:\n\n"
+    "We unloaded crates at night and nobody signed for them.\n\n"
+    "The ministry declined to comment on the consignments or on the firms that received them.\n\n"
+    "7\n\n"
+    "MAR 3, 2025\n"
+)
+
+
+def make_raw(text: str) -> RawDocument:
+    return RawDocument(
+        doc_id=hashlib.sha256(text.encode()).hexdigest(), path="x.txt", media_type="text/plain", text=text
+    )
+
+
+@pytest.fixture(scope="module")
+def doc() -> Document:
+    return clean(make_raw(MESSY))
+
+
+def test_masthead_lines_are_dropped(doc: Document) -> None:
+    for junk in ("www.example-news.org", "European", "desk@", "\u0635\u062f\u0627\u06cc", "\u0632\u0628\u0627\u0646"):
+        assert junk not in doc.text
+
+
+def test_page_numbers_in_any_digit_system_are_dropped(doc: Document) -> None:
+    assert "\n\u06f2\n" not in doc.text
+    assert "\n7\n" not in doc.text and not doc.text.endswith("7")
+
+
+def test_metadata(doc: Document) -> None:
+    assert doc.title == "Salt and Silence: The Port Deal Nobody Saw"
+    assert doc.byline == "The Meridian's Harbour Correspondent"
+    assert doc.republished == "2025-03-14"  # day first
+    assert doc.published == "2025-03-03"  # the dateline at the end is the original date
+    assert doc.standfirst is not None and doc.standfirst.startswith("A shipping firm")
+    assert "MAR 3, 2025" not in doc.text
+
+
+def test_headings_and_block_quotes(doc: Document) -> None:
+    assert [h.text for h in doc.headings] == ["The paper trail"]
+    assert [q.text for q in doc.block_quotes] == ["We unloaded crates at night and nobody signed for them."]
+
+
+def test_emphasis_is_stripped_but_remembered(doc: Document) -> None:
+    assert "*" not in doc.text
+    assert [e.text for e in doc.emphasis] == ["The Meridian", "The Meridian"]
+
+
+def test_lost_hyphen_is_restored(doc: Document) -> None:
+    assert "Ministry-backed" in doc.text
+
+
+def test_body_starts_after_the_standfirst(doc: Document) -> None:
+    assert doc.text[doc.body_start :].startswith("Last winter")
+
+
+def test_every_span_holds_its_text(doc: Document) -> None:
+    for s in (*doc.headings, *doc.block_quotes, *doc.paragraphs, *doc.emphasis):
+        assert doc.text[s.start : s.end] == s.text
+
+
+def test_map_back_to_the_input(doc: Document) -> None:
+    for start, src, n in doc.source_map:
+        assert doc.text[start : start + n] == MESSY[src : src + n]
+    i = doc.text.index("Last winter")
+    assert MESSY[doc.to_source(i) :].startswith("Last winter")
+    j = doc.text.index("backed")  # after the inserted hyphen
+    assert MESSY[doc.to_source(j) :].startswith("backed")
+    assert doc.to_source(len(doc.text)) <= len(MESSY)
+
+
+def test_raw_keeps_the_text_exactly() -> None:
+    raw = make_raw(MESSY)
+    doc = raw_document(raw)
+    assert doc.text == MESSY
+    assert doc.to_source(10) == 10
+
+
+def test_line_wrapped_paragraphs_are_joined_and_hyphenation_undone() -> None:
+    text = (
+        "A Title Here\n\nThe committee met on Tuesday to dis-\ncuss the budget and the new\n"
+        "port rules for the year ahead.\n"
+    )
+    doc = clean(make_raw(text))
+    assert "to discuss the budget and the new port rules" in doc.text
+
+
+def test_a_latin_article_keeps_a_quoted_phrase_in_another_script_inside_a_paragraph() -> None:
+    text = (
+        "Title Line\n\nThe slogan \u0622\u0632\u0627\u062f \u0622\u0632\u0627\u062f was painted on the wall of the old"
+        " customs house, residents said on Monday.\n"
+    )
+    doc = clean(make_raw(text))
+    assert "\u0622\u0632\u0627\u062f" in doc.text
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("9", True), ("\u06f1", True), ("Page 3 of 9", True), ("- 12 -", True), ("2014", False), ("In 2014", False)],
+)
+def test_is_page_number(line: str, expected: bool) -> None:
+    assert is_page_number(line) is expected
+
+
+def test_is_other_script() -> None:
+    assert is_other_script("AA-AA \u0686\u0648 \u06a9\u0634\u0648\u0631 \u0646\u0628\u0627\u0634\u062f", "LATIN")
+    assert not is_other_script("The port of Valdra", "LATIN")
