@@ -54,8 +54,9 @@ def score_seed(shared: Path, work: Path, settings: Settings | None = None, text:
     return _run_text(shared / "eval" / "score.py", str(pred)) if text else _run(shared / "eval" / "score.py", str(pred))
 
 
-def score_polnear(shared: Path, work: Path, settings: Settings | None = None, text: bool = False,
-                  split: str = "dev") -> dict | str:
+def score_polnear(
+    shared: Path, work: Path, settings: Settings | None = None, text: bool = False, split: str = "dev"
+) -> dict | str:
     settings = (settings or Settings()).with_(raw=True)
     gold = shared / "polnear" / split
     analyze_to_dir(sorted((gold / "text").glob("*.txt")), work, settings)
@@ -70,8 +71,9 @@ def score_rams(shared: Path, work: Path, settings: Settings | None = None, text:
     script = shared / "eval" / "flows.py"
     if text:
         return _run_text(script, str(work), str(gold))
-    res = subprocess.run([sys.executable, str(script), str(work), str(gold), "--json"], capture_output=True, text=True,
-                         check=True)
+    res = subprocess.run(
+        [sys.executable, str(script), str(work), str(gold), "--json"], capture_output=True, text=True, check=True
+    )
     return json.loads(res.stdout)
 
 
