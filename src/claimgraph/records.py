@@ -67,9 +67,8 @@ class Span:
 class RawDocument:
     """What a reader made of an input file, before cleaning.
 
-    ``text`` is the extracted text; ``offsets`` (when not None) maps each character
-    of ``text`` to a character offset of the decoded input (HTML and PDF readers
-    rebuild the text, so their map is approximate at element boundaries).
+    ``text`` is the extracted text: the decoded file for plain text; for HTML and
+    PDF the text the reader rebuilt from the markup or the pages.
     """
 
     doc_id: str  # sha256 of the input bytes
@@ -260,6 +259,7 @@ class Claim:
     source: str | None = None  # source text, copied for convenience
     hedged: bool = False
     denied: bool = False
+    parts: tuple[tuple[int, int], ...] = ()  # the claim's own pieces when other content sits inside its span
 
     def to_json(self) -> dict[str, Any]:
         out = self.span.to_json() | {
@@ -270,6 +270,8 @@ class Claim:
             "hedged": self.hedged,
             "denied": self.denied,
         }
+        if self.parts:
+            out["parts"] = [list(p) for p in self.parts]
         return out
 
 

@@ -1,0 +1,121 @@
+"""HTML -> article text and metadata, with trafilatura.
+
+Text comes out as trafilatura's markdown, because that is the output that keeps headings,
+block quotes and paragraphs as separate blocks (blank line between them) and marks
+emphasis (``*The Cradle*``), which the cleaning stage turns into spans. What markdown
+adds beyond that is undone here: heading and quote marks, and backslash escapes.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+import trafilatura
+
+from claimgraph.errors import InputError
+
+# trafilatura warns through logging about pages it discards; the InputError says it once.
+logging.getLogger("trafilatura").addHandler(logging.NullHandler())
+
+# Charset declarations sit in the <head>; browsers look in the first 1024 bytes, some pages put them later.
+_DECLARATION_WINDOW = 4096
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+_XML_ENCODING = re.compile(rb"""\A\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})""", re.I)
+
+# trafilatura falls back to whatever text a page has, down to a lone "Home" link; anything
+# shorter than a short sentence is a menu item or a button label, not an article.
+_MIN_ARTICLE_CHARS = 25
+
+_HEADING_MARK = re.compile(r"^ {0,3}#{1,6}[ \t]+", re.M)
+_QUOTE_MARK = re.compile(r"^ {0,3}>[ \t]?", re.M)
+# trafilatura escapes these anywhere in prose, doubling any backslashes already in front of them.
+_INLINE_ESCAPE = re.compile(r"(\\+)([*_`~\[\]<|])")
+# ... and these only at the start of a block, where they would read as a heading, quote or list.
+_BLOCK_ESCAPE = re.compile(r"^( {0,3})\\([#>+-])|^( {0,3}\d{1,9})\\([.)])", re.M)
+_TRAILING_SPACE = re.compile(r"[ \t]+$", re.M)
+_EXTRA_BLANK_LINES = re.compile(r"\n{3,}")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlArticle:
+    """The main text of a web page and what its metadata says about it."""
+
+    text: str
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    url: str | None = None
+    site: str | None = None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML or XML document declares in its first bytes, if any."""
+    head = data[:_DECLARATION_WINDOW]
+    match = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
+    return match.group(1).decode("ascii") if match else None
+
+
+def extract_html(html: str, path: str | None = None) -> HtmlArticle:
+    """The article text of an HTML page (paragraphs separated by blank lines) and its metadata.
+
+    Raises InputError when the page has no article body (a menu, an error page, a login wall).
+    """
+    markdown = trafilatura.extract(
+        html,
+        output_format="markdown",
+        include_formatting=True,
+        include_tables=True,
+        include_comments=False,
+        include_links=False,
+        include_images=False,
+        with_metadata=False,
+    )
+    text = markdown_to_text(markdown or "")
+    if len(text) < _MIN_ARTICLE_CHARS:
+        raise InputError(path, "no article text found in the HTML")
+    meta = trafilatura.extract_metadata(html)
+    if meta is None:
+        return HtmlArticle(text)
+    return HtmlArticle(
+        text=text,
+        title=_field(meta.title),
+        byline=_field(meta.author),
+        published=_date(meta.date),
+        url=_field(meta.url),
+        site=_field(meta.sitename),
+    )
+
+
+def markdown_to_text(markdown: str) -> str:
+    """trafilatura markdown -> text: no heading or quote marks, no escapes; emphasis asterisks stay."""
+    text = markdown.replace("\r\n", "\n").replace("\r", "\n")
+    # 1. block marks trafilatura added (escaped literal ones, "\#", do not match)
+    text = _HEADING_MARK.sub("", text)
+    text = _QUOTE_MARK.sub("", text)
+    # 2. escapes: an odd run of n backslashes before a special character held (n - 1) / 2 literal ones
+    text = _INLINE_ESCAPE.sub(_unescape_run, text)
+    text = _BLOCK_ESCAPE.sub(lambda m: f"{m[1]}{m[2]}" if m[2] else f"{m[3]}{m[4]}", text)
+    # 3. whitespace: one blank line between paragraphs, none at either end
+    text = _TRAILING_SPACE.sub("", text)
+    return _EXTRA_BLANK_LINES.sub("\n\n", text).strip()
+
+
+def _unescape_run(match: re.Match[str]) -> str:
+    run, char = match[1], match[2]
+    if len(run) % 2 == 0:  # an even run escapes nothing: literal backslashes, leave them
+        return match[0]
+    return "\\" * (len(run) // 2) + char
+
+
+def _field(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None
+
+
+def _date(value: str | None) -> str | None:
+    """The date when it is a full YYYY-MM-DD date (trafilatura's default output), else None."""
+    value = (value or "").strip()[:10]
+    return value if _ISO_DATE.fullmatch(value) else None
