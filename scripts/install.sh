@@ -11,6 +11,18 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip
 if [ "${1:-}" = "test" ]; then
   .venv/bin/python -m pip install -q -e '.[test]'
+  # Debian packages the tests need: chromium for the real-browser tests, a Unicode font for PDF fixtures.
+  need=()
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+  if [ ${#need[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+    else
+      echo "install.sh: please install these Debian packages: ${need[*]}" >&2
+    fi
+  fi
 else
   .venv/bin/python -m pip install -q -e .
 fi
