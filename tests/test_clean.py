@@ -128,3 +128,29 @@ def test_is_page_number(line: str, expected: bool) -> None:
 def test_is_other_script() -> None:
     assert is_other_script("AA-AA \u0686\u0648 \u06a9\u0634\u0648\u0631 \u0646\u0628\u0627\u0634\u062f", "LATIN")
     assert not is_other_script("The port of Valdra", "LATIN")
+
+
+def test_news_layout_title_above_byline_with_published_line() -> None:
+    text = (
+        "Ferry operator fined over missing cargo manifests\n\n"
+        "By Mira Tolland\nPublished: 4 May 2025\n\n"
+        "The harbour court fined the ferry operator on Thursday for sailing without manifests on eleven crossings.\n"
+    )
+    doc = clean(make_raw(text))
+    assert doc.title == "Ferry operator fined over missing cargo manifests"
+    assert doc.byline == "Mira Tolland"
+    assert doc.published == "2025-05-04"
+    assert "Published" not in doc.text and "Mira Tolland" not in doc.text
+
+
+def test_a_title_wrapped_over_two_paragraphs_is_one_title() -> None:
+    text = (
+        "Ferry operator fined over missing\n\ncargo manifests in the north\n\nBy Mira Tolland\n\n"
+        "The harbour court fined the ferry operator on Thursday for sailing without manifests on eleven crossings.\n"
+    )
+    assert clean(make_raw(text)).title == "Ferry operator fined over missing cargo manifests in the north"
+
+
+def test_a_glued_word_is_left_alone_when_its_first_part_is_no_word_of_the_text() -> None:
+    text = "Title Line\n\nFloods hit Qasrun province again this spring, and the Qasrun governor asked for help.\n"
+    assert "Qas-run" not in clean(make_raw(text)).text

@@ -190,6 +190,11 @@ def lost_hyphen_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b([A-Z][a-z]{{2,}})({alts})\b")
 
 
+def _stands_alone(text: str, word: str) -> bool:
+    """``word`` occurs elsewhere in the text as a word of its own: "Kurdish" yes, "Qas" (of "Qasrun") no."""
+    return re.search(rf"\b{re.escape(word)}\b", text, re.I) is not None
+
+
 # ---------------------------------------------------------------- the text builder
 
 
@@ -263,6 +268,8 @@ def _emit_words(b: Builder, lo: int, hi: int) -> None:
     s = b.raw[lo:hi]
     pos = 0
     for m in lost_hyphen_pattern().finditer(s):
+        if not _stands_alone(b.raw, m.group(1)):
+            continue
         b.copy(lo + pos, lo + m.end(1))
         b.insert("-")
         pos = m.end(1)
@@ -279,6 +286,19 @@ class Header:
     standfirst: str | None = None
     republished: str | None = None
     published: str | None = None
+
+
+def _merge_wrapped(paras: list[Para]) -> list[Para]:
+    """A paragraph that starts in lower case after one with no sentence end continues it
+    (a PDF title set in a large font comes out as two paragraphs)."""
+    out: list[Para] = []
+    for p in paras:
+        prev = out[-1] if out else None
+        if prev is not None and p.text[:1].islower() and not ends_sentence(prev.text) and len(prev.words) <= MAX_TITLE_WORDS:
+            prev.lines.extend(p.lines)
+        else:
+            out.append(p)
+    return out
 
 
 def _classify(paras: list[Para], script: str) -> Header:
@@ -300,21 +320,23 @@ def _classify(paras: list[Para], script: str) -> Header:
         bp = header[byline_i]
         bp.role = "byline"
         date, rest = _split_date(bp.text)
-        h.byline = rest or None
+        h.byline = _clean_byline(rest) or None
         if date:
             h.republished = date
-        for p in header[:byline_i]:  # above a byline: site labels, sections, mastheads
-            p.role = "drop"
+    # the title: the first headline-like line after the byline (a republished piece puts the site's
+    # byline first), else the longest one above it; what else stands above the title is masthead
     candidates = [
-        p for p in header if p.role == "body" and len(p.words) <= MAX_TITLE_WORDS and not ends_sentence(p.text)
+        p for p in header if p.role == "body" and 2 <= len(p.words) <= MAX_TITLE_WORDS and not ends_sentence(p.text)
     ]
-    if candidates:
-        title = candidates[-1] if byline_i is None else candidates[0]
+    after = [p for p in candidates if byline_i is not None and header.index(p) > byline_i]
+    title = after[0] if after else max(candidates, key=lambda p: len(p.words), default=None)
+    if title is not None:
         title.role = "title"
         h.title = title.text
+        ti = paras.index(title)
         for p in header:
-            if p.role == "body" and p is not title and paras.index(p) < paras.index(title):
-                p.role = "drop"  # masthead lines above the title
+            if p.role == "body" and paras.index(p) < ti:
+                p.role = "drop"
         # 3. a standfirst: one prose sentence right after the title, before the body
         ti = paras.index(title)
         nxt = [p for p in paras[ti + 1 :] if p.role != "drop"][:2]
@@ -340,6 +362,14 @@ def _is_byline(t: str) -> bool:
         return False
     date, rest = _split_date(t)
     return bool(BYLINE_WORDS.search(t)) or (date is not None and bool(rest) and len(rest.split()) <= 8)
+
+
+BYLINE_NOISE = re.compile(r"^\s*(?:by|written by)\s+|\b(?:published|updated|posted|first published)\b:?\s*", re.I)
+
+
+def _clean_byline(t: str) -> str:
+    """ "By Ilse Marwick Published" -> "Ilse Marwick"."""
+    return re.sub(r"\s+", " ", BYLINE_NOISE.sub(" ", t)).strip(" \t-–—|,:")
 
 
 def _split_date(t: str) -> tuple[str | None, str]:
@@ -371,7 +401,7 @@ def clean(raw: RawDocument) -> Document:
     """Drop boilerplate, find the metadata, keep the words and a map back to the input."""
     text = raw.text
     script = main_script(text)
-    paras = _paragraphs(_lines(text))
+    paras = _merge_wrapped(_paragraphs(_lines(text)))
     h = _classify(paras, script)
     _mark_headings(paras)
 
