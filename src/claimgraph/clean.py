@@ -294,7 +294,12 @@ def _merge_wrapped(paras: list[Para]) -> list[Para]:
     out: list[Para] = []
     for p in paras:
         prev = out[-1] if out else None
-        if prev is not None and p.text[:1].islower() and not ends_sentence(prev.text) and len(prev.words) <= MAX_TITLE_WORDS:
+        if (
+            prev is not None
+            and p.text[:1].islower()
+            and not ends_sentence(prev.text)
+            and len(prev.words) <= MAX_TITLE_WORDS
+        ):
             prev.lines.extend(p.lines)
         else:
             out.append(p)
