@@ -291,6 +291,9 @@ class Flow:
     source_text: str | None = None  # who the claim is attributed to
     hedged: bool = False
     denied: bool = False
+    # every statement of the same flow in the document (first one above): claim ids and triggers
+    claims: tuple[str, ...] = ()
+    triggers: tuple[Span, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -308,6 +311,8 @@ class Flow:
             "claimed_by": self.source_text,
             "hedged": self.hedged,
             "denied": self.denied,
+            "claims": list(self.claims),
+            "triggers": [t.to_json() for t in self.triggers],
         }
 
 

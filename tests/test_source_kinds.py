@@ -1,0 +1,171 @@
+"""Source kinds: each kind from invented sentences; the lexicons they read."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from claimgraph.clean import raw_document
+from claimgraph.extract.source_kinds import (
+    entity_kind,
+    is_media_name,
+    lexicon_lines,
+    source_kind,
+    word_list,
+    words_of,
+)
+from claimgraph.records import Document, Emphasis, Entity, Mention, RawDocument
+
+
+def _document(text: str, emphasis: tuple[Emphasis, ...] = ()) -> Document:
+    raw = RawDocument(doc_id="t", path=None, media_type="text/plain", text=text)
+    return replace(raw_document(raw), emphasis=emphasis)
+
+
+def _kind(nlp, text: str, source: str, entity: Entity | None = None, emphasised: str | None = None,
+          nth: int = 0) -> str:  # type: ignore[no-untyped-def]
+    emphasis: tuple[Emphasis, ...] = ()
+    if emphasised is not None:
+        start = text.index(emphasised)
+        emphasis = (Emphasis(start, start + len(emphasised), emphasised),)
+    document = _document(text, emphasis)
+    doc = nlp(text)
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(source, start + 1)
+    span = doc.char_span(start, start + len(source), alignment_mode="expand")
+    assert span is not None
+    return source_kind(span, entity, document)
+
+
+# ---------------------------------------------------------------- no model
+
+
+def test_lexicons_load_without_comments() -> None:
+    lines = lexicon_lines("source_media_names.txt")
+    assert "reuters" in lines
+    assert not any(line.startswith("#") for line in lines)
+
+
+def test_missing_lexicon_says_which() -> None:
+    with pytest.raises(FileNotFoundError, match="no_such_lexicon"):
+        lexicon_lines("no_such_lexicon.txt")
+
+
+def test_word_list_words_phrases_and_proper_name_endings() -> None:
+    gov = word_list("source_government_words.txt")
+    assert "ministry" in gov.words
+    assert ("white", "house") in gov.phrases
+    assert gov.in_words(words_of("a White House aide"))
+    media = word_list("source_media_words.txt")
+    assert "post" in media.propn_only and "post" not in media.words
+
+
+def test_media_names_ignore_the_and_case() -> None:
+    assert is_media_name("The Guardian")
+    assert is_media_name("REUTERS")
+    assert not is_media_name("The Guardian Council of Elders")
+
+
+def test_entity_kinds() -> None:
+    def ent(name: str, label: str) -> Entity:
+        return Entity("e1", name, label, (Mention(0, len(name), name),))
+
+    assert entity_kind(ent("Maria Lopez", "PERSON")) == "named_person"
+    assert entity_kind(ent("Bloomberg", "PERSON")) == "media"
+    assert entity_kind(ent("Ministry of Finance", "ORG")) == "government"
+    assert entity_kind(ent("Oxfam", "ORG")) == "organization"
+    assert entity_kind(ent("Ankara", "GPE")) == "government"
+    assert entity_kind(ent("Kurds", "NORP")) is None
+
+
+# ---------------------------------------------------------------- with the model
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        # media: outlet names, media words, an outlet's staff with no name
+        ("Bloomberg reported that the port had closed.", "Bloomberg", "media"),
+        ("The Daily Herald wrote that the mayor resigned.", "The Daily Herald", "media"),
+        ("Regional newspapers said the harvest failed.", "Regional newspapers", "media"),
+        ("A Reuters correspondent said the road was blocked.", "A Reuters correspondent", "media"),
+        ("State media claimed the rebels had fled.", "State media", "media"),
+        ("The news agency said two ships sank.", "The news agency", "media"),
+        # named persons, also when an outlet qualifies them
+        ("Guardian columnist Sarah Blake wrote that the deal collapsed.", "Guardian columnist Sarah Blake",
+         "named_person"),
+        ("Farmer Jonas Weber said the river flooded.", "Farmer Jonas Weber", "named_person"),
+        ("Then-governor Ana Ruiz vowed to rebuild the bridge.", "Then-governor Ana Ruiz", "named_person"),
+        # documents
+        ("The leaked cable stated that the embassy knew.", "The leaked cable", "document"),
+        ("A 2019 audit found that funds went missing.", "A 2019 audit", "document"),
+        ("Court filings show the firm paid the broker.", "Court filings", "document"),
+        ("The treaty says both sides withdraw.", "The treaty", "document"),
+        # organisations
+        ("Amnesty International said prisoners were beaten.", "Amnesty International", "organization"),
+        ("The company said its trucks were stolen.", "The company", "organization"),
+        ("Rights groups said the camp was overcrowded.", "Rights groups", "organization"),
+        # government
+        ("Turkish officials said the border was closed.", "Turkish officials", "government"),
+        ("The Foreign Ministry denied the report.", "The Foreign Ministry", "government"),
+        ("Police said three men were arrested.", "Police", "government"),
+        ("Moscow said the drills were routine.", "Moscow", "government"),
+        ("A Pentagon spokesman said the strike hit a depot.", "A Pentagon spokesman", "government"),
+        # anonymous
+        ("Sources said the convoy left at night.", "Sources", "anonymous"),
+        ("Rumours spread that the general had fled.", "Rumours", "anonymous"),
+        ("One shopkeeper said prices doubled.", "One shopkeeper", "anonymous"),
+        ("A member of the militia said they were paid.", "A member of the militia", "anonymous"),
+        ("Two of the guards said the gate was open.", "Two of the guards", "anonymous"),
+        ("An official speaking on condition of anonymity said talks failed.",
+         "An official speaking on condition of anonymity", "anonymous"),
+        ("Critics say the law is too vague.", "Critics", "anonymous"),
+        ("Some argue the plan cannot work.", "Some", "anonymous"),
+        # the writer
+        ("I asked the minister twice, and we were refused.", "we", "author"),
+    ],
+)
+def test_source_kinds(nlp, text: str, source: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    assert _kind(nlp, text, source) == kind
+
+
+@pytest.mark.model
+def test_emphasised_title_is_media_unless_an_organisation_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Last week Harbour Light reported that the dock was sold."
+    assert _kind(nlp, text, "Harbour Light", emphasised="Harbour Light") == "media"
+    text = "The Brightwater Institute noted that exports fell."
+    assert _kind(nlp, text, "The Brightwater Institute", emphasised="Brightwater Institute") == "organization"
+
+
+@pytest.mark.model
+def test_pronouns_follow_their_resolved_entity(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Elena Marsh arrived late. She said the meeting was cancelled."
+    person = Entity("e1", "Elena Marsh", "PERSON", (Mention(0, 11, "Elena Marsh"),))
+    assert _kind(nlp, text, "She", person) == "named_person"
+    assert _kind(nlp, text, "She") == "anonymous"
+    org = Entity("e2", "Northwind Holdings", "ORG", ())
+    assert _kind(nlp, text, "She", org) == "anonymous"  # "she" is never an organisation
+    text = "The ministers met. They said the budget was final."
+    assert _kind(nlp, text, "They", Entity("e3", "Cabinet Office", "ORG", ())) == "government"
+
+
+@pytest.mark.model
+def test_relative_pronoun_reads_its_antecedent(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "We met a resident of the valley who said the wells were poisoned."
+    assert _kind(nlp, text, "who") == "anonymous"
+    text = "The reporter found a woman from the village of Tarn, near Lisbon, who saw the fire."
+    assert _kind(nlp, text, "who") == "anonymous"
+
+
+@pytest.mark.model
+def test_first_person_inside_a_quotation_is_not_the_writer(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'The farmer said: "Then we told the police everything."'
+    assert _kind(nlp, text, "we") != "author"
+
+
+@pytest.mark.model
+def test_source_crossing_a_paragraph_keeps_its_last_line(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Harvest report\n\nThe mayor of the town said the grain was gone."
+    assert _kind(nlp, text, "Harvest report\n\nThe mayor") == "government"
