@@ -142,8 +142,10 @@ def _dump(err, stem, text, index, preds, golds, sc) -> None:  # type: ignore[no-
         if best is not None:
             used.add(best)
             p = preds[best]
-            flag = "OK " if (p["cue"] == g["cue"] and p["source"] == g["source"]) else "ok "
-            rows.append((key, f"{flag} [{p['rule']}] S={_txt(g['source'], index, text)!r} C={_txt(g['cue'], index, text)!r}"
+            same = p["cue"] == g["cue"] and p["source"] == g["source"]
+            flag = "OK " if same else "ok "
+            rows.append((key, f"{flag} [{p['rule']}] S={_txt(g['source'], index, text)!r} "
+                              f"C={_txt(g['cue'], index, text)!r}"
                               f" | pS={_txt(p['source'], index, text)!r} pC={_txt(p['cue'], index, text)!r}"
                               f"\n      G:{_txt(g['content'], index, text)[:200]}"
                               f"\n      P:{_txt(p['content'], index, text)[:200]}"))

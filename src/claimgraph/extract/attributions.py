@@ -1,4 +1,8 @@
-"""Attributions: source, cue, content. (Placeholder until the rules land.)"""
+"""Attributions: who (source) says (cue) what (content), as character spans into the document text.
+
+The rules live in ``attr_rules`` (candidates from the parse), sources are resolved by ``coref`` and
+their kind is decided by ``source_kinds``; this module turns candidates into ``Attribution`` records.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,70 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from claimgraph.records import Attribution, Document, Entity
+from claimgraph.extract.attr_quotes import find_quotes
+from claimgraph.extract.attr_rules import Candidate, match
+from claimgraph.extract.coref import SourceResolver
+from claimgraph.extract.source_kinds import source_kind
+from claimgraph.records import Attribution, Document, Entity, QuoteType, Source, Span
+
+_QUOTE_MARKS = "\u201c\u201d\u201e\u00ab\u00bb\"`"
+
+
+def quote_type(text: str, cand: Candidate) -> QuoteType:
+    """direct: only quotation (or a block quote); mixed: indirect speech holding quoted words; else indirect."""
+    if cand.direct:
+        return "direct"
+    for s, e in cand.content:
+        if any(ch in _QUOTE_MARKS for ch in text[s:e]) or "''" in text[s:e]:
+            return "mixed"
+    return "indirect"
+
+
+def candidates_to_records(
+    doc: Doc, document: Document, entities: Sequence[Entity], cands: Sequence[Candidate]
+) -> list[Attribution]:
+    """Records with checked spans, resolved sources and source kinds."""
+    text = document.text
+    resolver = SourceResolver(doc, entities)
+    by_id = {e.id: e for e in entities}
+    out: list[Attribution] = []
+    for n, c in enumerate(cands, 1):
+        parts = sorted(set(c.content))
+        cs, ce = parts[0][0], max(e for _, e in parts)
+        content = Span.of(text, cs, ce)
+        source = None
+        if c.source is not None and c.source[1] > c.source[0]:
+            head = doc[c.source_token] if c.source_token is not None else None
+            res = resolver.resolve(c.source, head, c.antecedent)
+            span = doc.char_span(c.source[0], c.source[1], alignment_mode="expand")
+            entity = by_id.get(res.entity) if res.entity else None
+            kind = source_kind(span, entity, document) if span is not None else "anonymous"
+            source = Source(
+                span=Span.of(text, *c.source),
+                kind=kind,
+                entity=res.entity,
+                resolved=Span.of(text, *res.antecedent) if res.antecedent else None,
+            )
+        out.append(
+            Attribution(
+                id=f"a{n}",
+                source=source,
+                cue=Span.of(text, *c.cue) if c.cue else None,
+                content=content,
+                quote=quote_type(text, c),
+                content_parts=tuple(parts) if len(parts) > 1 else (),
+                rule=c.rule,
+            )
+        )
+    return out
 
 
 def extract_attributions(doc: Doc, document: Document, entities: Sequence[Entity]) -> Sequence[Attribution]:
-    return []
+    """Every attribution in the document: quotes, block quotes, indirect speech, 'according to', reporting nouns."""
+    paragraphs = [(p.start, p.end) for p in document.paragraphs]
+    block_quotes = [(b.start, b.end) for b in document.block_quotes]
+    cands = match(doc, paragraphs, block_quotes)
+    return candidates_to_records(doc, document, entities, cands)
+
+
+__all__ = ["candidates_to_records", "extract_attributions", "find_quotes", "quote_type"]

@@ -1,0 +1,66 @@
+"""The attribution lexicons, read once per process from the package's data files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+DEFAULT_CONTENT = frozenset({"ccomp", "dobj", "quote"})
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Cue words and how their content attaches. ``verbs`` maps a lemma to the dependents that carry content."""
+
+    verbs: dict[str, frozenset[str]]
+    states: frozenset[str]  # the subset of ``verbs`` that are internal states (believe, want)
+    nouns: frozenset[str]
+    source_after: tuple[tuple[str, ...], ...]  # "according to" -> ("according", "to")
+    verb_preps: frozenset[tuple[str, str]]  # ("call", "for")
+
+    def content_deps(self, lemma: str) -> frozenset[str]:
+        return self.verbs.get(lemma, frozenset())
+
+
+def _lines(name: str) -> list[str]:
+    try:
+        raw = resources.files("claimgraph.lexicons").joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:  # pragma: no cover - a broken install
+        raise FileNotFoundError(f"lexicon {name} is missing from claimgraph/lexicons: reinstall claimgraph") from exc
+    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _verb_table(name: str) -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for ln in _lines(name):
+        lemma, *opts = ln.split("\t")
+        deps = DEFAULT_CONTENT
+        for opt in opts:
+            key, _, value = opt.partition("=")
+            if key.strip() == "content":
+                deps = frozenset(v.strip() for v in value.split(",") if v.strip())
+        out[lemma.strip().lower()] = deps
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    verbs = _verb_table("reporting_verbs.txt")
+    states = _verb_table("attribution_states.txt")
+    source_after: list[tuple[str, ...]] = []
+    verb_preps: set[tuple[str, str]] = set()
+    for ln in _lines("attribution_patterns.txt"):
+        kind, _, phrase = ln.partition("\t")
+        words = tuple(phrase.lower().split())
+        if kind == "source-after" and words:
+            source_after.append(words)
+        elif kind == "verb-prep" and len(words) >= 2:
+            verb_preps.add((words[0], words[-1]))
+    return Lexicon(
+        verbs={**states, **verbs},
+        states=frozenset(states) - frozenset(verbs),
+        nouns=frozenset(w.lower() for w in _lines("reporting_nouns.txt")),
+        source_after=tuple(source_after),
+        verb_preps=frozenset(verb_preps),
+    )

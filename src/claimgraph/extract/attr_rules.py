@@ -1,0 +1,809 @@
+"""Attribution rules over one spaCy parse: quotes with their frames, reporting verbs, nouns and phrases.
+
+``match(doc, paragraphs, block_quotes)`` is pure: it returns candidates as character spans and never
+touches the Doc. Every pass is linear in the number of tokens (each token is looked at a bounded number
+of times), so the rules cost little next to the parse itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.attr_lexicon import Lexicon, load_lexicon
+from claimgraph.extract.attr_quotes import Quote, find_quotes
+
+Char = tuple[int, int]
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+# Words of the verb group that PolNeAR keeps in the cue: auxiliaries, modals, negation, adverbs.
+VERB_GROUP_DEPS = {"aux", "auxpass", "neg", "advmod"}
+# "said in a statement", "told reporters on a call": the medium belongs to the cue.
+MEDIUM_NOUNS = {
+    "statement", "interview", "email", "e-mail", "call", "tweet", "letter", "post", "speech", "release",
+    "appearance", "op-ed", "column", "conference", "briefing", "memo", "video", "remarks", "message",
+    "response", "part", "radio", "television", "podcast", "rally", "debate", "hearing", "note", "filing",
+}
+MEDIUM_PREPS = {"in", "on", "during", "at", "via", "through"}
+EXPLETIVES = {"it", "there"}
+# Prepositions whose phrase right after the object still belongs to the content ("accused him of lying").
+OBJECT_PREPS = {"to", "of", "as", "for", "about"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Longest stretch of frame ("he said", "said Jane Doe, the agency's spokeswoman") looked at around a quote.
+MAX_FRAME_TOKENS = 30
+# A quotation this short ("moderate rebels") is a fragment or scare quote unless a frame hangs on it.
+MIN_QUOTE_WORDS = 4
+# At most this many tokens of narration between a quote and the quote that continues it.
+MAX_CONTINUATION_GAP = 30
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One attribution found by a rule, as character spans into ``doc.text``."""
+
+    content: list[Char]
+    cue: Char | None
+    source: Char | None
+    rule: str
+    cue_token: int | None = None  # token index of the cue's head word
+    source_token: int | None = None  # token index of the source's head word
+    direct: bool = False  # the content is quotation only (or a block quote)
+    antecedent: Char | None = None  # for a relative pronoun source: the noun phrase it stands for
+    quotes: list[Quote] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.content)
+
+    @property
+    def end(self) -> int:
+        return max(e for _, e in self.content)
+
+
+# ---------------------------------------------------------------- span helpers
+
+_TRIM_LEFT = " \t\n,;:.\u2014\u2013-"
+_TRIM_RIGHT = " \t\n,;:.\u2014\u2013-"
+
+
+def trim(text: str, start: int, end: int) -> Char:
+    """Strip spaces and edge punctuation that belongs to the sentence, not to the span."""
+    while start < end and text[start] in _TRIM_LEFT:
+        start += 1
+    while end > start and text[end - 1] in _TRIM_RIGHT:
+        end -= 1
+    # keep "?" and "!" (part of what was said); drop an unbalanced opening bracket at the end
+    while end > start and text[end - 1] in "([{":
+        end -= 1
+    return start, end
+
+
+def doc_end(tok: Token) -> int:
+    return tok.idx + len(tok)
+
+
+def token_chars(doc: Doc, i: int, j: int) -> Char:
+    """Characters of tokens ``[i, j]`` inclusive."""
+    return doc[i].idx, doc[j].idx + len(doc[j])
+
+
+def subtree_chars(tok: Token, skip: set[Token] | None = None) -> Char:
+    """The contiguous span of ``tok``'s subtree; a skipped child cuts the span at its edge."""
+    left, right = tok.left_edge.i, tok.right_edge.i
+    for child in skip or ():
+        if child.i > tok.i:
+            right = min(right, child.left_edge.i - 1)
+        else:
+            left = max(left, child.right_edge.i + 1)
+    return token_chars(tok.doc, left, max(left, right))
+
+
+# ---------------------------------------------------------------- the matcher
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    text: str
+    lex: Lexicon
+    quotes: list[Quote]
+    quote_of_char: dict[int, int]  # token start char -> index into quotes
+    used_cues: set[int] = field(default_factory=set)
+    used_quotes: set[int] = field(default_factory=set)
+
+
+def _quote_index(doc: Doc, quotes: Sequence[Quote]) -> dict[int, int]:
+    """Token index -> quote index, for tokens inside a quotation (one pass over both sorted lists)."""
+    out: dict[int, int] = {}
+    qi = 0
+    for tok in doc:
+        while qi < len(quotes) and quotes[qi].end <= tok.idx:
+            qi += 1
+        if qi < len(quotes) and quotes[qi].start <= tok.idx < quotes[qi].end:
+            out[tok.i] = qi
+    return out
+
+
+def is_cue_verb(tok: Token, lex: Lexicon) -> bool:
+    if tok.pos_ not in {"VERB", "AUX"} or tok.tag_ == "MD" or tok.lemma_.lower() not in lex.verbs:
+        return False
+    # "the principality predicted in the memo": a passive participle describing a noun, not a report
+    return not (tok.dep_ == "acl" and tok.tag_ == "VBN")
+
+
+def source_of(tok: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, Char | None, Char | None]:
+    """The source of the cue verb ``tok``: (head token, span, antecedent of a relative pronoun)."""
+    head, span, ante = _source_of(tok, lex, depth)
+    if span is not None and head is not None:
+        text = tok.doc.text
+        lo, hi = min(span[0], tok.idx), max(span[1], tok.idx)
+        nl = text.rfind("\n", lo, hi)
+        if nl >= 0:
+            # the parse ran over a heading or paragraph break: keep the source words in the cue's paragraph
+            if tok.idx > nl:
+                s, e = nl + 1, min(span[1], tok.idx)
+                comma = text.rfind(",", s, e)
+                s = comma + 1 if comma >= 0 and e - comma > 2 else s
+            else:
+                s, e = span[0], nl
+            s, e = trim(text, s, e)
+            span = (s, e) if e > s else None
+    return head, span, ante
+
+
+def _source_of(tok: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, Char | None, Char | None]:
+    subjects = sorted((c for c in tok.children if c.dep_ in SUBJECT_DEPS), key=lambda c: abs(c.i - tok.i))
+    for child in subjects[:1]:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in EXPLETIVES and child.dep_ == "nsubj" and tok.lemma_.lower() in {"seem", "appear"}:
+                return None, None, None
+            return child, source_chars(child), _antecedent(tok, child)
+    for child in tok.children:
+        if child.dep_ in PASSIVE_SUBJECT_DEPS:
+            for agent in tok.children:
+                if agent.dep_ == "agent":
+                    for pobj in agent.children:
+                        if pobj.dep_ == "pobj":
+                            return pobj, source_chars(pobj), None
+            return None, None, None
+    if tok.dep_ == "xcomp" and tok.head is not tok:
+        # object control: "prompting Obama to vow", "urged the senator to say"
+        for child in tok.head.children:
+            if child.dep_ == "dobj" and child.i < tok.i and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+                return child, source_chars(child), None
+    if depth < 3 and tok.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and tok.head is not tok:
+        head = tok.head
+        if tok.dep_ == "pcomp" and head.dep_ == "prep":
+            head = head.head  # "responded by telling them"
+        return source_of(head, lex, depth + 1)
+    if tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
+        last = tok.head
+        noun = last
+        while noun.dep_ == "conj" and noun.head.i < noun.i:
+            noun = noun.head  # "farmers and traders claiming": the whole coordination
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj, source_chars(pobj), None
+        if noun.lemma_.lower() in lex.nouns and noun.dep_ == "dobj":
+            # "issued a statement saying": the issuer is the source
+            return source_of(noun.head, lex, depth + 1) if depth < 3 else (None, None, None)
+        end = max(last.i, tok.left_edge.i - 1)  # up to the participle: "farmers and traders claiming"
+        return noun, trim(noun.doc.text, *token_chars(noun.doc, noun.left_edge.i, end)), None
+    return None, None, None
+
+
+def _antecedent(verb: Token, subj: Token) -> Char | None:
+    """'The senator, who said ...': the noun phrase a relative pronoun subject stands for."""
+    if verb.dep_ == "relcl" and subj.lower_ in RELATIVE_PRONOUNS:
+        head = verb.head
+        return token_chars(head.doc, head.left_edge.i, head.i)
+    return None
+
+
+def source_chars(tok: Token) -> Char:
+    """The source phrase headed by ``tok``: its subtree without relative clauses or a trailing comma."""
+    skip = {c for c in tok.children if c.dep_ in {"relcl"} or (c.dep_ == "punct" and c.i > tok.i and c.lower_ == "(")}
+    s, e = subtree_chars(tok, skip)
+    return trim(tok.doc.text, *clip_paragraph(tok.doc.text, s, e, tok.idx))
+
+
+def clip_paragraph(text: str, start: int, end: int, anchor: int) -> Char:
+    """Cut ``[start, end)`` to the paragraph holding ``anchor``: a parse may run over a heading."""
+    nl = text.rfind("\n", start, anchor)
+    if nl >= 0:
+        start = nl + 1
+    nl = text.find("\n", anchor, end)
+    if nl >= 0:
+        end = nl
+    return start, end
+
+
+def cue_chars(verb: Token, content_start: int | None = None) -> Char:
+    """The verb group around ``verb``: auxiliaries, negation and adjacent adverbs, particles, the medium."""
+    doc = verb.doc
+    left = verb.i
+    while left - 1 >= 0:
+        prev = doc[left - 1]
+        if prev.head.i == verb.i and prev.dep_ in VERB_GROUP_DEPS and prev.pos_ != "PUNCT":
+            left -= 1
+        else:
+            break
+    right = verb.i
+    while right + 1 < len(doc):
+        nxt = doc[right + 1]
+        if nxt.head.i == verb.i and nxt.dep_ in {"prt", "neg"}:
+            right += 1
+            continue
+        if (
+            nxt.head.i == verb.i
+            and nxt.dep_ == "prep"
+            and nxt.lower_ in MEDIUM_PREPS
+            and any(c.dep_ == "pobj" and c.lemma_.lower() in MEDIUM_NOUNS for c in nxt.children)
+            and (content_start is None or nxt.right_edge.idx < content_start)
+        ):
+            right = nxt.right_edge.i
+            continue
+        break
+    return token_chars(doc, left, right)
+
+
+def _with_colon(text: str, cue: Char) -> Char:
+    s, e = cue
+    if e < len(text) and text[e] == ":":
+        return s, e + 1
+    return cue
+
+
+def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | None] | None:
+    """Content of an indirect attribution: the clause, infinitive, object or prepositional object."""
+    lex = ctx.lex
+    lemma = verb.lemma_.lower()
+    deps = lex.content_deps(lemma)
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ == "ccomp" and "ccomp" in deps and not _frames_quote(child, ctx):
+            return [subtree_chars(child, _authorial_tail(child))], "ccomp", None
+    for child in children:
+        if "xcomp" in deps and child.i > verb.i and (
+            child.dep_ == "xcomp"
+            or (child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))
+        ):
+            return [subtree_chars(child)], "xcomp", None
+    for child in children:
+        if child.dep_ == "prep" and (lemma, child.lower_) in lex.verb_preps:
+            for pobj in child.children:
+                if pobj.dep_ in {"pobj", "pcomp"}:
+                    return [subtree_chars(pobj)], "prep", child
+    if "dobj" in deps:
+        for child in children:
+            if child.dep_ == "dobj" and child.i > verb.i:
+                if lemma in {"tell", "ask"} and (child.pos_ == "PRON" or child.ent_type_ == "PERSON") and not any(
+                    p.dep_ == "prep" and p.i == child.right_edge.i + 1 and p.lower_ in OBJECT_PREPS for p in children
+                ):
+                    continue  # the recipient, not what was said
+                inner = [t for t in child.subtree if t.dep_ in {"acl", "relcl"} and is_cue_verb(t, lex)]
+                skip = set(inner[:1])
+                s, e = subtree_chars(child)
+                if inner:
+                    # "cited reports from farmers claiming that ...": the inner attribution is its own
+                    cut = inner[0].left_edge
+                    e = doc_end(cut.nbor(-1)) if cut.i > child.left_edge.i else e
+                if not skip:
+                    # "attributed the fall to X", "accused him of lying", "described it as a hoax", "called it a hoax"
+                    for prep in children:
+                        if prep.i == child.right_edge.i + 1 and (
+                            (prep.dep_ == "prep" and prep.lower_ in OBJECT_PREPS) or prep.dep_ in {"oprd", "ccomp"}
+                        ):
+                            e = prep.right_edge.idx + len(prep.right_edge)
+                return [(s, e)], "dobj", None
+    # "Trump is wrong, he said.": the clause the reporting verb hangs on, minus the frame
+    if verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i and lemma in {"say", "tell", "add", "write",
+                                                                                    "argue", "insist", "note",
+                                                                                    "explain", "claim", "warn",
+                                                                                    "continue", "report", "tweet"}:
+        head = verb.head
+        frame_start = verb.left_edge.i
+        if frame_start > head.left_edge.i:
+            return [token_chars(verb.doc, head.left_edge.i, frame_start - 1)], "clause-before", None
+    return None
+
+
+def _authorial_tail(clause: Token) -> set[Token]:
+    """', prompting X to ...' after a reported clause is the author's comment, not the source's words."""
+    return {
+        c for c in clause.children
+        if c.dep_ == "advcl" and c.i > clause.i and c.tag_ == "VBG" and c.left_edge.i > 0
+        and clause.doc[c.left_edge.i - 1].text == ","
+    }
+
+
+def _frames_quote(clause: Token, ctx: _Context) -> bool:
+    """A clause before its verb that is all quotation was handled as a direct quote already."""
+    return clause.i < clause.head.i and clause.i in ctx.quote_of_char
+
+
+def _quote_words(q: Quote, text: str) -> int:
+    return len(text[q.start : q.end].split())
+
+
+def _frame_after(ctx: _Context, qi: int, tok_at: dict[int, int]) -> Token | None:
+    """The reporting verb of a frame right after a quote: '"...," he said.' / '"...," said X.'"""
+    doc, text, q = ctx.doc, ctx.text, ctx.quotes[qi]
+    body = text[q.start : q.end].rstrip("\u201d\"'\u00bb ")
+    i = tok_at.get(q.end)
+    if i is None:
+        return None
+    first = doc[i]
+    ends_open = bool(body) and body[-1] in ",?!\u2014-"
+    lowercase_frame = first.text[:1].islower() and (first.pos_ == "PRON" or is_cue_verb(first, ctx.lex))
+    if not (ends_open or first.text in {",", "\u2014"} or lowercase_frame):
+        return None
+    if _quote_words(q, text) < MIN_QUOTE_WORDS and not ends_open:
+        return None
+    stop = min(len(doc), i + MAX_FRAME_TOKENS)
+    for j in range(i, stop):
+        t = doc[j]
+        if j in ctx.quote_of_char or "\n" in t.text:
+            break
+        if is_cue_verb(t, ctx.lex) and j not in ctx.used_cues:
+            return t
+        if t.lower_ == "according" and j + 1 < len(doc) and doc[j + 1].lower_ == "to":
+            return t
+        if t.text in {".", ";"} or (t.text in {"!", "?"} and j > i):
+            break
+    return None
+
+
+def _frame_before(ctx: _Context, qi: int, tok_at_end: dict[int, int]) -> Token | None:
+    """The reporting verb of a frame right before a quote: 'X said: "..."' / 'As X put it, "..."'."""
+    doc, text, q = ctx.doc, ctx.text, ctx.quotes[qi]
+    k = q.start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k == 0 or text[k - 1] == "\n":
+        return None
+    j = tok_at_end.get(k)
+    if j is None:
+        return None
+    last = doc[j]
+    if last.text in {",", ":"}:
+        j -= 1
+    elif not is_cue_verb(last, ctx.lex):
+        return None
+    stop = max(-1, j - MAX_FRAME_TOKENS)
+    for m in range(j, stop, -1):
+        t = doc[m]
+        if m in ctx.quote_of_char or "\n" in t.text or t.text in {".", "!", "?", ";"}:
+            break
+        if t.lower_ == "that" and t.dep_ == "mark":
+            return None  # 'said that ... "quoted words"': indirect speech holding a quote (mixed)
+        if is_cue_verb(t, ctx.lex) and m not in ctx.used_cues:
+            if any(c.dep_ in {"ccomp", "xcomp"} and c.left_edge.idx <= q.start <= c.right_edge.idx
+                   for c in t.children):
+                return None
+            return t
+        if t.lower_ == "according" and m + 1 < len(doc) and doc[m + 1].lower_ == "to":
+            return t
+    return None
+
+
+def _according_source(tok: Token) -> tuple[Token | None, Char | None]:
+    doc = tok.doc
+    if tok.i + 1 >= len(doc):
+        return None, None
+    to = doc[tok.i + 1]
+    for child in list(to.children) + list(tok.children):
+        if child.dep_ == "pobj":
+            return child, source_chars(child)
+    # the parser did not attach an object: take the noun phrase after "to" up to punctuation
+    j = to.i + 1
+    while j < len(doc) and not doc[j].is_punct and doc[j].pos_ not in {"VERB", "AUX"}:
+        j += 1
+    if j > to.i + 1:
+        return doc[j - 1], token_chars(doc, to.i + 1, j - 1)
+    return None, None
+
+
+def _quote_candidate(ctx: _Context, verb: Token, parts: list[Quote], rule: str) -> Candidate:
+    text = ctx.text
+    if verb.lower_ == "according":
+        src_tok, src = _according_source(verb)
+        cue: Char = token_chars(ctx.doc, verb.i, verb.i + 1)
+        antecedent = None
+    else:
+        src_tok, src, antecedent = source_of(verb, ctx.lex)
+        cue = _with_colon(text, cue_chars(verb, parts[0].start if parts[0].start > verb.idx else None))
+    return Candidate(
+        content=[(q.start, q.end) for q in parts],
+        cue=cue,
+        source=src,
+        rule=rule,
+        cue_token=verb.i,
+        source_token=src_tok.i if src_tok is not None else None,
+        direct=True,
+        antecedent=antecedent,
+        quotes=list(parts),
+    )
+
+
+def _match_quotes(ctx: _Context) -> list[Candidate]:
+    """Direct quotes: each quotation with a frame before or after it, and the quotes that continue it."""
+    doc, text = ctx.doc, ctx.text
+    tok_at = {t.idx: t.i for t in doc}
+    # a quote's end can fall inside a token ('."' tokenised as one): map both token starts and ends
+    tok_at_end = {t.idx + len(t): t.i for t in doc}
+    for t in doc:
+        if t.idx not in tok_at:
+            tok_at[t.idx] = t.i
+    out: list[Candidate] = []
+    n = len(ctx.quotes)
+    qi = 0
+    while qi < n:
+        q = ctx.quotes[qi]
+        if qi in ctx.used_quotes:
+            qi += 1
+            continue
+        # first token at or after the quote's end
+        after = _next_token(doc, tok_at, q.end, text)
+        verb = _frame_after(ctx, qi, {q.end: after} if after is not None else {})
+        if verb is not None:
+            parts = [q]
+            ctx.used_quotes.add(qi)
+            # '"A," he said, "B."': the quote that resumes right after the frame belongs to it
+            if qi + 1 < n and _resumes(ctx, verb, ctx.quotes[qi + 1]):
+                parts.append(ctx.quotes[qi + 1])
+                ctx.used_quotes.add(qi + 1)
+            cand = _quote_candidate(ctx, verb, parts, "quote-frame-after")
+            ctx.used_cues.add(verb.i)
+            out.append(cand)
+            qi += 1
+            continue
+        verb = _frame_before(ctx, qi, tok_at_end)
+        if verb is not None and (_quote_words(q, text) >= 2 or text[verb.idx :].split(None, 1)[0][-1:] in {":"}):
+            ctx.used_quotes.add(qi)
+            cand = _quote_candidate(ctx, verb, [q], "quote-frame-before")
+            ctx.used_cues.add(verb.i)
+            out.append(cand)
+        qi += 1
+    return out
+
+
+def _next_token(doc: Doc, tok_at: dict[int, int], pos: int, text: str) -> int | None:
+    p = pos
+    while p < len(text) and text[p] in " \t":
+        p += 1
+    if p in tok_at:
+        return tok_at[p]
+    # the closing mark was split off inside a token: find the token covering pos
+    for k in range(pos, max(pos - 3, -1), -1):
+        if k in tok_at:
+            i = tok_at[k]
+            while i < len(doc) and doc[i].idx < pos:
+                i += 1
+            return i if i < len(doc) else None
+    return None
+
+
+def _resumes(ctx: _Context, verb: Token, nxt: Quote) -> bool:
+    """True when only the frame (and a comma) lies between the cue and the next quotation."""
+    doc = ctx.doc
+    gap_start = verb.right_edge.idx + len(verb.right_edge)
+    if nxt.start < verb.idx or nxt.start - gap_start > 120:
+        return False
+    between = ctx.text[verb.idx : nxt.start]
+    if "\n" in between or "." in between.replace("Mr.", "").replace("Ms.", "").replace("Mrs.", "").replace("Dr.", ""):
+        return False
+    span = doc.char_span(verb.idx, nxt.start, alignment_mode="expand")
+    return span is not None and not any(is_cue_verb(t, ctx.lex) and t.i != verb.i for t in span)
+
+
+def _match_continuations(ctx: _Context, cands: list[Candidate]) -> None:
+    """A quotation with no frame that follows a quoted attribution continues it (same or next paragraph)."""
+    text = ctx.text
+    direct = sorted(cands, key=lambda c: c.end)
+    if not direct:
+        return
+    di = 0
+    for qi, q in enumerate(ctx.quotes):
+        if qi in ctx.used_quotes or _quote_words(q, text) < MIN_QUOTE_WORDS:
+            continue
+        while di + 1 < len(direct) and direct[di + 1].end <= q.start:
+            di += 1
+        prev = direct[di]
+        if prev.end > q.start:
+            continue
+        gap = text[prev.end : q.start]
+        if gap.count("\n") > 2 or len(gap.split()) > MAX_CONTINUATION_GAP:
+            continue
+        gap_span = ctx.doc.char_span(prev.end, q.start, alignment_mode="expand")
+        if gap_span is not None and any(
+            is_cue_verb(t, ctx.lex) and t.i not in ctx.quote_of_char and t.i != prev.cue_token for t in gap_span
+        ):
+            continue
+        if not prev.direct and gap.strip(" \t.,;"):
+            continue  # indirect speech runs on into a quotation only when nothing but punctuation separates them
+        if "\n" in gap and gap[gap.rfind("\n") :].strip():
+            continue  # a new paragraph continues a quote only when it opens with the quotation
+        prev.content.append((q.start, q.end))
+        prev.quotes.append(q)
+        prev.rule += "+continued"
+        ctx.used_quotes.add(qi)
+
+
+def _match_block_quotes(ctx: _Context, paragraphs: Sequence[Char], block_quotes: Sequence[Char]) -> list[Candidate]:
+    """A paragraph after a lead-in that ends with ':' is a quotation of the lead-in's source."""
+    doc, text = ctx.doc, ctx.text
+    out: list[Candidate] = []
+    pairs: list[tuple[Char, Char]] = []
+    if block_quotes:
+        for bq in block_quotes:
+            lead = max((p for p in paragraphs if p[1] <= bq[0]), default=None, key=lambda p: p[1])
+            if lead is not None:
+                pairs.append((lead, bq))
+    else:
+        for a, b in pairwise(paragraphs):
+            if text[a[0] : a[1]].rstrip().endswith(":") and text[b[0] : b[1]].strip():
+                pairs.append((a, b))
+    for lead, body in pairs:
+        colon = len(text[: lead[1]].rstrip()) - 1
+        if colon < lead[0] or text[colon] != ":":
+            continue
+        span = doc.char_span(lead[0], colon, alignment_mode="expand")
+        if span is None:
+            continue
+        verb = None
+        for t in reversed(span):
+            if is_cue_verb(t, ctx.lex) and t.i not in ctx.used_cues:
+                verb = t
+                break
+            if t.text in {".", "!", "?"} and t.idx < colon - 1:
+                break
+        if verb is None:
+            continue
+        s, e = trim(text, body[0], body[1])
+        if s >= e:
+            continue
+        src_tok, src, antecedent = source_of(verb, ctx.lex)
+        ctx.used_cues.add(verb.i)
+        for qi, q in enumerate(ctx.quotes):
+            if s <= q.start < e:
+                ctx.used_quotes.add(qi)
+        out.append(
+            Candidate(
+                content=[(s, e)],
+                cue=_with_colon(text, cue_chars(verb)),
+                source=src,
+                rule="block-quote",
+                cue_token=verb.i,
+                source_token=src_tok.i if src_tok is not None else None,
+                direct=True,
+                antecedent=antecedent,
+            )
+        )
+    return out
+
+
+def _match_name_colon(ctx: _Context, paragraphs: Sequence[Char]) -> list[Candidate]:
+    """'Senator Smith: We Will Fight On' (a headline or transcript line): the name says what follows."""
+    doc, text = ctx.doc, ctx.text
+    out = []
+    for ps, pe in paragraphs:
+        colon = text.find(":", ps, min(pe, ps + 60))
+        if colon < 0 or pe - colon < 8:
+            continue
+        name = doc.char_span(ps, colon, alignment_mode="contract")
+        if name is None or not 1 <= len(name) <= 4 or not all(t.pos_ == "PROPN" or t.text == "." for t in name):
+            continue
+        s, e = trim(text, colon + 1, pe)
+        if s >= e:
+            continue
+        out.append(Candidate(content=[(s, e)], cue=(colon, colon + 1), source=(name.start_char, name.end_char),
+                             rule="name-colon", cue_token=None, source_token=name[-1].i))
+    return out
+
+
+def _match_according(ctx: _Context) -> list[Candidate]:
+    """'According to X, ...' and '..., according to X.': the rest of the sentence is the content."""
+    doc, text = ctx.doc, ctx.text
+    out = []
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        if tok.i in ctx.used_cues or tok.i in ctx.quote_of_char:
+            continue
+        src_tok, src = _according_source(tok)
+        if src is None:
+            continue
+        sent = tok.sent
+        phrase_end = max(src[1], doc[tok.i + 1].idx + 2)
+        s0, e0 = trim(text, sent.start_char, sent.end_char)
+        parts = []
+        before = trim(text, s0, tok.idx)
+        after = trim(text, phrase_end, e0)
+        if before[1] > before[0] and len(text[before[0] : before[1]].split()) >= 2:
+            parts.append(before)
+        if after[1] > after[0] and len(text[after[0] : after[1]].split()) >= 2:
+            parts.append(after)
+        if not parts:
+            continue
+        ctx.used_cues.add(tok.i)
+        out.append(
+            Candidate(
+                content=parts,
+                cue=token_chars(doc, tok.i, tok.i + 1),
+                source=src,
+                rule="according-to",
+                cue_token=tok.i,
+                source_token=src_tok.i if src_tok is not None else None,
+            )
+        )
+    return out
+
+
+def _match_verbs(ctx: _Context) -> list[Candidate]:
+    """Indirect (and mixed) speech: a reporting verb with a clause, infinitive or object as content."""
+    doc, text, lex = ctx.doc, ctx.text, ctx.lex
+    out = []
+    for tok in doc:
+        if tok.i in ctx.used_cues or not is_cue_verb(tok, lex):
+            continue
+        qi = ctx.quote_of_char.get(tok.i)
+        if qi is not None and _quote_words(ctx.quotes[qi], text) >= MIN_QUOTE_WORDS:
+            continue  # inside a quotation: a nested attribution, not the author's
+        found = _content_of(tok, ctx)
+        if found is None:
+            continue
+        parts, how, prep = found
+        parts = [trim(text, *clip_paragraph(text, s, e, max(s, min(e - 1, tok.idx)))) for s, e in parts]
+        parts = [p for p in parts if p[1] > p[0]]
+        if not parts:
+            continue
+        src_tok, src, antecedent = source_of(tok, lex)
+        cue = cue_chars(tok, parts[0][0] if parts[0][0] > tok.idx else None)
+        if prep is not None and prep.idx >= cue[1] and prep.idx - cue[1] <= 1:
+            cue = (cue[0], prep.idx + len(prep))
+        cue = _with_colon(text, cue)
+        ctx.used_cues.add(tok.i)
+        out.append(
+            Candidate(
+                content=parts,
+                cue=cue,
+                source=src,
+                rule=f"verb-{how}",
+                cue_token=tok.i,
+                source_token=src_tok.i if src_tok is not None else None,
+                antecedent=antecedent,
+            )
+        )
+    return out
+
+
+def _match_nouns(ctx: _Context) -> list[Candidate]:
+    """'the claim that ...', 'reports emerged that ...', 'his view that ...'."""
+    doc, text, lex = ctx.doc, ctx.text, ctx.lex
+    out = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.nouns or tok.i in ctx.quote_of_char:
+            continue
+        clause = None
+        for child in tok.children:
+            if child.dep_ in {"acl", "ccomp", "appos"} and child.i > tok.i and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+            ):
+                clause = child
+                break
+        cue_tok = tok
+        if clause is None and tok.dep_ in SUBJECT_DEPS and not is_cue_verb(tok.head, lex):
+            # "reports emerged that ...": the noun is the source, the verb the cue
+            for child in tok.head.children:
+                if child.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+                    clause = child
+                    cue_tok = tok.head
+                    break
+            if clause is None or cue_tok.i in ctx.used_cues:
+                continue
+            s, e = trim(text, *subtree_chars(clause))
+            ctx.used_cues.add(cue_tok.i)
+            out.append(Candidate(content=[(s, e)], cue=cue_chars(cue_tok), source=source_chars(tok),
+                                 rule="noun-subject", cue_token=cue_tok.i, source_token=tok.i))
+            continue
+        if clause is None or tok.i in ctx.used_cues:
+            continue
+        src_tok = None
+        src = None
+        for child in tok.children:
+            if child.dep_ == "poss":
+                src_tok = child
+                s, e = subtree_chars(child, {c for c in child.children if c.dep_ == "case"})
+                src = trim(text, s, e)
+        if src is None:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"} and child.i < clause.i:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            src_tok, src = pobj, source_chars(pobj)
+        s, e = trim(text, *subtree_chars(clause))
+        ctx.used_cues.add(tok.i)
+        out.append(Candidate(content=[(s, e)], cue=token_chars(doc, tok.i, tok.i), source=src, rule="noun-that",
+                             cue_token=tok.i, source_token=src_tok.i if src_tok is not None else None))
+    return out
+
+
+def _extend_over_quotes(ctx: _Context, cand: Candidate) -> None:
+    """Content that cuts a quotation in two takes all of it (a quote is said whole)."""
+    new = []
+    for s, e in cand.content:
+        for q in ctx.quotes:
+            if q.start < s < q.end and s - q.start <= 2:
+                s = q.start
+            if q.start < e < q.end and q.end - e <= 2:
+                e = q.end
+        new.append((s, e))
+    cand.content = new
+
+
+def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
+    """Only the outermost attribution counts: drop those whose cue lies inside another's content."""
+    spans = sorted(((s, e, id(c)) for c in cands for s, e in c.content), key=lambda x: x[0])
+    out = []
+    for c in cands:
+        if c.cue is None:
+            out.append(c)
+            continue
+        cs = c.cue[0]
+        inside = any(s <= cs < e and owner != id(c) for s, e, owner in spans if s <= cs)
+        if not inside:
+            out.append(c)
+    return out
+
+
+def match(
+    doc: Doc,
+    paragraphs: Sequence[Char] = (),
+    block_quotes: Sequence[Char] = (),
+    lexicon: Lexicon | None = None,
+) -> list[Candidate]:
+    """Every attribution candidate in ``doc``, in text order. Pure: reads the parse, writes nothing."""
+    text = doc.text
+    lex = lexicon or load_lexicon()
+    quotes = find_quotes(text)
+    ctx = _Context(doc=doc, text=text, lex=lex, quotes=quotes, quote_of_char=_quote_index(doc, quotes))
+    if not paragraphs:
+        paragraphs = _lines(text)
+    # 1. block quotes: a paragraph introduced by a lead-in ending in ':'
+    cands = _match_block_quotes(ctx, paragraphs, block_quotes)
+    # 2. direct quotes with their frame, then the quotes that continue them
+    cands += _match_quotes(ctx)
+    cands += _match_name_colon(ctx, paragraphs)
+    # 3. "according to X"
+    cands += _match_according(ctx)
+    # 4. reporting verbs with indirect content
+    verbs = _match_verbs(ctx)
+    for c in verbs:
+        _extend_over_quotes(ctx, c)
+    cands += verbs
+    _match_continuations(ctx, cands)
+    # 5. reporting nouns
+    cands += _match_nouns(ctx)
+    cands = _drop_nested(cands)
+    cands.sort(key=lambda c: (c.start, c.end))
+    return cands
+
+
+def _lines(text: str) -> list[Char]:
+    out = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            if text[start:i].strip():
+                out.append((start, i))
+            start = i + 1
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out

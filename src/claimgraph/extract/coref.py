@@ -1,0 +1,225 @@
+"""Source resolution: what a pronoun, a surname, "the latter" or "the memo" stands for.
+
+No coreference library works offline, so these are a few rules that cover the sources of news
+attributions. Every look-back is bounded (``MAX_LOOKBACK`` tokens), so resolving all sources of a
+document stays linear in its length.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.records import Entity
+
+Char = tuple[int, int]
+
+# How far back (tokens) an antecedent is looked for: about three or four news sentences.
+MAX_LOOKBACK = 200
+# "the memo" may point a few paragraphs back.
+MAX_LOOKBACK_DOCUMENT = 1500
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+MALE = {"he", "him", "his"}
+FEMALE = {"she", "her", "hers"}
+PLURAL_PRONOUNS = {"they", "them", "their"}
+# Nouns that name a person (or a group of people when plural) in news prose.
+PERSON_NOUNS = {
+    "man", "woman", "resident", "official", "spokesman", "spokeswoman", "spokesperson", "member", "source",
+    "fighter", "soldier", "officer", "witness", "expert", "analyst", "journalist", "reporter", "correspondent",
+    "author", "academic", "professor", "lawyer", "attorney", "judge", "minister", "president", "senator",
+    "lawmaker", "politician", "leader", "commander", "aide", "adviser", "advisor", "diplomat", "activist",
+    "researcher", "investigator", "executive", "director", "chief", "candidate", "voter", "supporter",
+    "critic", "citizen", "person", "people", "villager", "farmer", "doctor", "worker", "student", "teacher",
+    "representative", "secretary", "governor", "mayor", "general", "colonel", "ambassador", "envoy",
+}
+DOCUMENT_NOUNS = {
+    "memo", "report", "document", "letter", "study", "lawsuit", "suit", "complaint", "agreement", "deal",
+    "statement", "cable", "email", "survey", "poll", "filing", "indictment", "ruling", "order", "investigation",
+    "assessment", "paper", "book", "article", "analysis", "review", "audit", "leak", "video", "recording",
+}
+FEMALE_TITLES = {"mrs.", "ms.", "miss", "mrs", "ms", "madam", "queen", "lady"}
+MALE_TITLES = {"mr.", "mr", "sir", "king", "lord"}
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    antecedent: Char | None
+    entity: str | None
+
+
+class SourceResolver:
+    """Resolves source phrases of one document; build once per document."""
+
+    def __init__(self, doc: Doc, entities: Sequence[Entity]) -> None:
+        self.doc = doc
+        self._tok_starts = [t.idx for t in doc]
+        mentions = sorted(
+            (m.start, m.end, e.id, e.type) for e in entities for m in e.mentions
+        )
+        self._starts = [m[0] for m in mentions]
+        self._mentions = mentions
+        self._persons = [m for m in mentions if m[3] == "PERSON"]
+        self._person_starts = [m[0] for m in self._persons]
+
+    # ---------------------------------------------------------------- entity lookup
+
+    def entity_at(self, start: int, end: int, head: int | None = None) -> str | None:
+        """The entity with a mention covering ``head`` (default: the phrase's last character) in ``[start, end)``."""
+        anchor = head if head is not None else end - 1
+        i = bisect.bisect_right(self._starts, anchor) - 1
+        while i >= 0 and self._mentions[i][0] >= start - 200:
+            ms, me, eid, _ = self._mentions[i]
+            if ms <= anchor < me and me > start:
+                return eid
+            i -= 1
+        return None
+
+    # ---------------------------------------------------------------- resolution
+
+    def resolve(self, source: Char, head: Token | None, antecedent: Char | None = None) -> Resolution:
+        """The antecedent of ``source`` (None when it names itself) and the entity it points at."""
+        doc = self.doc
+        text = doc.text
+        words = text[source[0] : source[1]].lower().split()
+        ante: Char | None = antecedent
+        if ante is None and words:
+            if len(words) == 1 and words[0] in PERSON_PRONOUNS:
+                ante = self._person_before(source[0], words[0])
+            elif len(words) == 1 and words[0] in PLURAL_PRONOUNS:
+                ante = self._plural_before(source[0])
+            elif words in (["the", "latter"], ["the", "former"]):
+                ante = self._latter_former(source[0], words[1] == "latter")
+            elif len(words) == 2 and words[0] in {"the", "this", "that"} and words[1] in DOCUMENT_NOUNS:
+                ante = self._document_before(source[0], words[1])
+            elif head is not None and head.ent_type_ == "PERSON" and len(words) <= 2:
+                ante = self._full_name_before(source, words[-1])
+        if ante is not None:
+            entity = self.entity_at(ante[0], ante[1], self._head_of(ante))
+        else:
+            entity = self.entity_at(source[0], source[1], head.idx if head is not None else None)
+        return Resolution(ante, entity)
+
+    def _head_of(self, span: Char) -> int:
+        """The syntactic head of a character span (the token whose head lies outside it)."""
+        doc = self.doc
+        i = bisect.bisect_left(self._tok_starts, span[0])
+        j = bisect.bisect_left(self._tok_starts, span[1])
+        for k in range(i, min(j, len(doc))):
+            h = doc[k].head
+            if h.i == k or not (span[0] <= h.idx < span[1]):
+                return doc[k].idx
+        return span[1] - 1
+
+    def _tokens_before(self, pos: int, limit: int = MAX_LOOKBACK) -> list[Token]:
+        doc = self.doc
+        end = bisect.bisect_left(self._tok_starts, pos)  # tokens [0, end) start before pos
+        return [doc[i] for i in range(end - 1, max(-1, end - 1 - limit), -1)]
+
+    def _person_before(self, pos: int, pronoun: str) -> Char | None:
+        for tok in self._tokens_before(pos):
+            if tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr"}:
+                continue
+            if tok.tag_ in {"NNS", "NNPS"}:
+                continue
+            if tok.ent_type_ == "PERSON":
+                if not self._gender_ok(tok, pronoun):
+                    continue
+                return self._name_span(tok)
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in PERSON_NOUNS:
+                return _np_chars(tok)
+        return None
+
+    def _gender_ok(self, tok: Token, pronoun: str) -> bool:
+        left = tok.doc[max(0, tok.i - 3) : tok.i]
+        titles = {t.lower_ for t in left}
+        if pronoun in MALE and titles & FEMALE_TITLES:
+            return False
+        return not (pronoun in FEMALE and titles & MALE_TITLES)
+
+    def _plural_before(self, pos: int) -> Char | None:
+        for tok in self._tokens_before(pos):
+            if tok.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            if tok.tag_ in {"NNS", "NNPS"} or tok.ent_type_ in {"ORG", "NORP", "GPE"}:
+                return _np_chars(tok)
+        return None
+
+    def _latter_former(self, pos: int, latter: bool) -> Char | None:
+        seen: list[Char] = []
+        names: list[str] = []
+        i = bisect.bisect_left(self._person_starts, pos) - 1
+        text = self.doc.text
+        while i >= 0 and len(seen) < 2:
+            s, e, _, _ = self._persons[i]
+            name = text[s:e].split()[-1].lower()
+            if name not in names:
+                names.append(name)
+                seen.append((s, e))
+            i -= 1
+        if len(seen) < 2:
+            return None
+        # seen[0] is the most recent (the latter), seen[1] the one before (the former)
+        found = seen[0] if latter else seen[1]
+        return self._fullest(found)
+
+    def _fullest(self, mention: Char) -> Char:
+        """A surname mention stands for the nearest preceding full name ending with it."""
+        text = self.doc.text
+        words = text[mention[0] : mention[1]].split()
+        if len(words) >= 2:
+            return mention
+        better = self._full_name_before(mention, words[-1].lower())
+        return better or mention
+
+    def _full_name_before(self, source: Char, surname: str) -> Char | None:
+        """'Gordon' -> the most recently mentioned multi-word PERSON name ending in 'Gordon'."""
+        text = self.doc.text
+        surname = surname.strip(".,").lower()
+        i = bisect.bisect_left(self._person_starts, source[0]) - 1
+        steps = 0
+        while i >= 0 and steps < 400:
+            s, e, _, _ = self._persons[i]
+            words = text[s:e].lower().split()
+            if len(words) >= 2 and words[-1].strip("’'s") == surname.strip("’'s"):
+                return (s, e)
+            i -= 1
+            steps += 1
+        return None
+
+    def _document_before(self, pos: int, noun: str) -> Char | None:
+        for tok in self._tokens_before(pos, MAX_LOOKBACK_DOCUMENT):
+            if tok.lemma_.lower() == noun and tok.pos_ == "NOUN":
+                left = [c for c in tok.lefts]
+                if left and left[0].lower_ == "the" and len(left) == 1:
+                    continue  # another bare "the memo": keep looking for the one that names it
+                return _np_chars(tok)
+        return None
+
+    def _name_span(self, tok: Token) -> Char:
+        doc = self.doc
+        i = tok.i
+        while i - 1 >= 0 and doc[i - 1].ent_type_ == "PERSON" and doc[i - 1].ent_iob_ != "O":
+            if doc[i].ent_iob_ == "B":
+                break
+            i -= 1
+        j = tok.i
+        while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
+            j += 1
+        return doc[i].idx, doc[j].idx + len(doc[j])
+
+
+def _np_chars(tok: Token) -> Char:
+    """The noun phrase ``tok`` heads, up to the head and its right-hand nominal modifiers."""
+    doc = tok.doc
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in {"prep", "compound", "appos", "nummod"} and child.dep_ != "punct":
+            right = max(right, child.right_edge.i)
+        else:
+            break
+    left = tok.left_edge.i
+    return doc[left].idx, doc[right].idx + len(doc[right])

@@ -1,0 +1,70 @@
+"""claimgraph's spaCy components, registered by name so any spaCy user can add them.
+
+    nlp.add_pipe("claimgraph_attributions")
+    doc = nlp(text)
+    doc._.attributions  # tuple of claimgraph.records.Attribution, character offsets into doc.text
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from spacy import registry
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimgraph.extract.attr_rules import Candidate
+from claimgraph.extract.attr_rules import match as match_rules
+from claimgraph.records import Attribution, Document
+
+RulesFn = Callable[[Doc], list[Candidate]]
+
+if not Doc.has_extension("attributions"):
+    Doc.set_extension("attributions", default=None)
+
+
+@registry.misc("claimgraph.attribution_rules.v1")
+def attribution_rules_v1() -> RulesFn:
+    """The rule set of claimgraph 0.1: quotes and their frames, reporting verbs, nouns, 'according to'."""
+
+    def rules(doc: Doc) -> list[Candidate]:
+        return match_rules(doc)
+
+    return rules
+
+
+class AttributionComponent:
+    """Finds attributions; ``match`` is pure, ``set_annotations`` writes ``doc._.attributions``."""
+
+    def __init__(self, nlp: Language, name: str, rules: RulesFn) -> None:
+        self.name = name
+        self.rules = rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[Candidate]:
+        return self.rules(doc)
+
+    def set_annotations(self, doc: Doc, candidates: Sequence[Candidate]) -> None:
+        from claimgraph.extract.attributions import candidates_to_records
+        from claimgraph.extract.entities import extract_entities
+
+        document = _document_of(doc)
+        entities = extract_entities(doc, document)
+        records: tuple[Attribution, ...] = tuple(candidates_to_records(doc, document, entities, candidates))
+        doc._.attributions = records
+
+
+def _document_of(doc: Doc) -> Document:
+    """A Document for a bare Doc: the text as it is, offsets mapping to themselves."""
+    return Document(doc_id="", text=doc.text, source_map=((0, 0, len(doc.text)),))
+
+
+@Language.factory(
+    "claimgraph_attributions",
+    default_config={"rules": {"@misc": "claimgraph.attribution_rules.v1"}},
+)
+def make_attributions(nlp: Language, name: str, rules: RulesFn) -> AttributionComponent:
+    return AttributionComponent(nlp, name, rules)

@@ -1,0 +1,214 @@
+"""Attribution rules: one test per construct, on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from claimgraph.extract.attr_quotes import find_quotes
+from claimgraph.extract.attr_rules import match
+from claimgraph.extract.attributions import extract_attributions
+from claimgraph.records import Attribution, Document
+
+
+def _document(text: str) -> Document:
+    return Document(doc_id="t", text=text, source_map=((0, 0, len(text)),))
+
+
+def run(nlp, text: str) -> list[Attribution]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    document = _document(text)
+    out = list(extract_attributions(doc, document, ()))
+    for a in out:  # every span holds its text
+        a.content.check(text)
+        if a.cue:
+            a.cue.check(text)
+        if a.source:
+            a.source.span.check(text)
+    return out
+
+
+def one(attrs: list[Attribution], cue: str) -> Attribution:
+    found = [a for a in attrs if a.cue and a.cue.text.split()[-1].rstrip(":") == cue]
+    assert found, f"no attribution with cue {cue!r} in {[a.cue.text if a.cue else None for a in attrs]}"
+    return found[0]
+
+
+# ---------------------------------------------------------------- no model
+
+
+def test_quotes_curly_straight_and_tex() -> None:
+    text = "He said \u201cwe won\u201d and \"they lost\" and ``maybe later'' too."
+    spans = [text[q.start : q.end] for q in find_quotes(text)]
+    assert spans == ["\u201cwe won\u201d", '"they lost"', "``maybe later''"]
+
+
+def test_unbalanced_quote_is_closed_at_paragraph_end() -> None:
+    text = "She said \u201cthis never ends\nNext paragraph."
+    (q,) = find_quotes(text)
+    assert text[q.start : q.end] == "\u201cthis never ends"
+    assert q.open_end
+
+
+def test_stray_closing_mark_is_ignored() -> None:
+    assert find_quotes("It\u201d is odd.") == []
+
+
+def test_hand_built_parse_indirect_speech() -> None:
+    words = ["Mary", "said", "that", "taxes", "rose", "."]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[1, 1, 4, 4, 1, 1],
+        deps=["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"],
+        pos=["PROPN", "VERB", "SCONJ", "NOUN", "VERB", "PUNCT"],
+        lemmas=["Mary", "say", "that", "tax", "rise", "."],
+    )
+    (c,) = match(doc)
+    text = doc.text
+    assert text[c.source[0] : c.source[1]] == "Mary"  # type: ignore[index]
+    assert text[c.cue[0] : c.cue[1]] == "said"  # type: ignore[index]
+    assert [text[s:e] for s, e in c.content] == ["that taxes rose"]
+
+
+def test_hand_built_parse_no_reporting_verb() -> None:
+    words = ["Mary", "ate", "an", "apple", "."]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[1, 1, 3, 1, 1],
+        deps=["nsubj", "ROOT", "det", "dobj", "punct"],
+        pos=["PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+        lemmas=["Mary", "eat", "an", "apple", "."],
+    )
+    assert match(doc) == []
+
+
+# ---------------------------------------------------------------- with the model
+
+
+@pytest.mark.model
+def test_quote_with_cue_after(nlp) -> None:  # type: ignore[no-untyped-def]
+    attrs = run(nlp, "\u201cThe bridge will reopen next spring,\u201d the mayor said.")
+    a = one(attrs, "said")
+    assert a.quote == "direct"
+    assert a.content.text == "\u201cThe bridge will reopen next spring,\u201d"
+    assert a.source is not None and a.source.span.text == "the mayor"
+
+
+@pytest.mark.model
+def test_quote_with_cue_before_and_colon(nlp) -> None:  # type: ignore[no-untyped-def]
+    attrs = run(nlp, 'The minister added: "Nobody will lose a pension because of this reform."')
+    a = one(attrs, "added")
+    assert a.quote == "direct"
+    assert a.content.text.startswith('"Nobody')
+    assert a.cue is not None and a.cue.text == "added:"
+
+
+@pytest.mark.model
+def test_quote_split_by_its_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "\u201cWe tried everything,\u201d the coach said, \u201cbut the other team was simply faster.\u201d"
+    a = one(run(nlp, text), "said")
+    assert len(a.content_parts) == 2
+    assert text[a.content_parts[1][0] : a.content_parts[1][1]].startswith("\u201cbut")
+
+
+@pytest.mark.model
+def test_quote_continues_in_next_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("\u201cThe harvest was the worst in decades,\u201d said Ana Lopez, a farmer.\n\n"
+            "\u201cWe lost half of the wheat and most of the barley to the floods.\u201d")
+    a = one(run(nlp, text), "said")
+    assert a.content.end == len(text)
+
+
+@pytest.mark.model
+def test_block_quote_after_lead_in(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The river flooded the old town. Says one shopkeeper talking with a local radio station:\n\n"
+            "Nobody warned us. The water came at night and took everything we had.\n\nThe town council met later.")
+    a = one(run(nlp, text), "Says")
+    assert a.quote == "direct"
+    assert a.content.text.startswith("Nobody warned us")
+    assert a.source is not None and "shopkeeper" in a.source.span.text
+
+
+@pytest.mark.model
+def test_indirect_speech_with_that(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = one(run(nlp, "The company acknowledged that its filters had failed twice."), "acknowledged")
+    assert a.quote == "indirect"
+    assert a.content.text == "that its filters had failed twice"
+    assert a.source is not None and a.source.span.text == "The company"
+
+
+@pytest.mark.model
+def test_mixed_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = one(run(nlp, 'The governor insisted that the plan was "fully funded" and ready.'), "insisted")
+    assert a.quote == "mixed"
+
+
+@pytest.mark.model
+def test_according_to(nlp) -> None:  # type: ignore[no-untyped-def]
+    attrs = run(nlp, "According to the weather service, the storm will reach the coast on Friday.")
+    a = one(attrs, "to")
+    assert a.source is not None and a.source.span.text == "the weather service"
+    assert a.content.text == "the storm will reach the coast on Friday"
+
+
+@pytest.mark.model
+def test_nested_reports_take_the_inner_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The analyst cited reports from farmers and traders claiming that prices doubled in a week."
+    a = one(run(nlp, text), "claiming")
+    assert a.source is not None and a.source.span.text == "farmers and traders"
+
+
+@pytest.mark.model
+def test_source_less_passive(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = one(run(nlp, "It was reported that the factory would close in June."), "reported")
+    assert a.source is None
+
+
+@pytest.mark.model
+def test_internal_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = one(run(nlp, "The coach believes that the team can still win the league."), "believes")
+    assert a.content.text.startswith("that the team")
+
+
+@pytest.mark.model
+def test_quote_inside_quote_is_not_an_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "\u201cMy neighbours say the water is poisoned and they want answers,\u201d the farmer said."
+    attrs = run(nlp, text)
+    assert [a.cue.text for a in attrs if a.cue] == ["said"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "this never closes',
+        "\u201d\u201c\u201d said she \u201c",
+        '"""',
+        "Says:\n\n",
+        "according to",
+        "",
+    ],
+)
+def test_unbalanced_or_odd_input_never_crashes(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    run(nlp, text)
+
+
+@pytest.mark.model
+def test_spacy_component(nlp) -> None:  # type: ignore[no-untyped-def]
+    import spacy
+
+    import claimgraph.nlp.components  # registers the factory
+
+    local = spacy.blank("en")
+    assert "claimgraph_attributions" in spacy.registry.factories.get_all() or local.has_factory(
+        "claimgraph_attributions"
+    )
+    doc = nlp("The mayor said that the bridge would reopen.")
+    comp = claimgraph.nlp.components.make_attributions(
+        nlp, "claimgraph_attributions", claimgraph.nlp.components.attribution_rules_v1()
+    )
+    doc = comp(doc)
+    assert [a.cue.text for a in doc._.attributions if a.cue] == ["said"]

@@ -1,0 +1,72 @@
+"""Source resolution on hand-built parses (no model needed)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from claimgraph.extract.coref import SourceResolver
+from claimgraph.records import Entity, Mention
+
+
+def _doc(words: list[str], ents: list[str], deps: list[str] | None = None, tags: list[str] | None = None) -> Doc:
+    n = len(words)
+    return Doc(Vocab(), words=words, ents=ents, deps=deps or ["dep"] * n, heads=list(range(n)),
+               tags=tags or ["NNP"] * n)
+
+
+def _entities(doc: Doc) -> list[Entity]:
+    out = []
+    for i, ent in enumerate(doc.ents):
+        out.append(Entity(id=f"e{i}", name=ent.text, type=ent.label_,
+                          mentions=(Mention(ent.start_char, ent.end_char, ent.text, ent.label_),)))
+    return out
+
+
+def _char(doc: Doc, i: int, j: int) -> tuple[int, int]:
+    return doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+
+
+def test_the_latter_is_the_second_of_the_last_two_people() -> None:
+    words = ["Ann", "Lee", "met", "Bob", "Ray", ".", "The", "latter", "said", "no", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"]
+    doc = _doc(words, ents)
+    r = SourceResolver(doc, _entities(doc)).resolve(_char(doc, 6, 8), doc[7])
+    assert r.antecedent == _char(doc, 3, 5)
+    assert r.entity == "e1"
+
+
+def test_the_former_is_the_first() -> None:
+    words = ["Ann", "Lee", "met", "Bob", "Ray", ".", "The", "former", "said", "no", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"]
+    doc = _doc(words, ents)
+    r = SourceResolver(doc, _entities(doc)).resolve(_char(doc, 6, 8), doc[7])
+    assert r.antecedent == _char(doc, 0, 2)
+
+
+def test_surname_goes_to_the_most_recent_full_name() -> None:
+    words = ["Tom", "Gray", "and", "Sue", "Gray", "spoke", ".", "Gray", "said", "yes", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O", "O"]
+    doc = _doc(words, ents)
+    r = SourceResolver(doc, _entities(doc)).resolve(_char(doc, 7, 8), doc[7])
+    assert r.antecedent == _char(doc, 3, 5)  # Sue Gray, not Tom Gray
+    assert r.entity == "e1"
+
+
+def test_pronoun_goes_to_the_nearest_person_subject() -> None:
+    words = ["Ann", "Lee", "arrived", ".", "She", "said", "yes", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"]
+    deps = ["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "dobj", "punct"]
+    doc = _doc(words, ents, deps)
+    r = SourceResolver(doc, _entities(doc)).resolve(_char(doc, 4, 5), doc[4])
+    assert r.antecedent == _char(doc, 0, 2)
+    assert r.entity == "e0"
+
+
+def test_a_name_resolves_to_itself() -> None:
+    words = ["Ann", "Lee", "said", "yes", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O"]
+    doc = _doc(words, ents)
+    r = SourceResolver(doc, _entities(doc)).resolve(_char(doc, 0, 2), doc[1])
+    assert r.antecedent is None
+    assert r.entity == "e0"
