@@ -65,3 +65,45 @@ def test_seed_document(seed: dict) -> None:
 
 def test_seed_spans_are_valid(seed: dict) -> None:
     assert len(seed["invalid_spans"]) <= SEED_FLOORS["invalid_spans_max"], seed["invalid_spans"]
+
+
+# attributions and claims on the seed (issue 3); bars: content 0.85, content+source 0.80, quote 0.85, kind 0.80,
+# resolved 6/7, author 13/15, inferences 6/8, attributed-called-inference 0
+SEED_ATTRIBUTION_FLOORS = {
+    "content_f1": 0.83,
+    "content_source_f1": 0.70,
+    "quote_type_accuracy": 0.88,
+    "source_kind_accuracy": 0.85,
+    "resolved": 5 / 7,
+    "author_recognised": 14 / 15,
+    "inferences": 7 / 8,
+}
+
+
+def test_seed_attributions(seed: dict) -> None:
+    a, f = seed["attributions"], SEED_ATTRIBUTION_FLOORS
+    assert a["content"]["f1"] >= f["content_f1"]
+    assert a["content+source"]["f1"] >= f["content_source_f1"]
+    assert a["quote_type_accuracy"] >= f["quote_type_accuracy"]
+    assert a["source_kind_accuracy"] >= f["source_kind_accuracy"]
+    assert frac(a["resolved_sources"]) >= f["resolved"]
+
+
+def test_seed_author_claims(seed: dict) -> None:
+    c, f = seed["author_claims"], SEED_ATTRIBUTION_FLOORS
+    assert frac(c["author_claims_recognised"]) >= f["author_recognised"]
+    assert frac(c["inferences_recognised"]) >= f["inferences"]
+    assert c["attributed_called_inference"] == 0
+
+
+# PolNeAR dev (issue 3); bars: relation 0.70, cue exact 0.80, source exact 0.75, content overlap 0.80
+POLNEAR_FLOORS = {"relation_f1": 0.59, "cue_exact_f1": 0.62, "source_exact_f1": 0.64, "content_overlap_f1": 0.77}
+
+
+def test_polnear_dev(polnear: dict) -> None:
+    r, f = polnear["roles"], POLNEAR_FLOORS
+    assert polnear["misaligned"] == 0 and polnear["missing"] == 0
+    assert polnear["relations"]["f1"] >= f["relation_f1"]
+    assert r["cue"]["exact"]["f1"] >= f["cue_exact_f1"]
+    assert r["source"]["exact"]["f1"] >= f["source_exact_f1"]
+    assert r["content"]["overlap"]["f1"] >= f["content_overlap_f1"]

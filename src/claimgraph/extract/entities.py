@@ -1,25 +1,316 @@
-"""Actors: spaCy NER plus rules, aliases merged inside the document. (Placeholder: plain NER.)"""
+"""Actors: spaCy NER plus rules, aliases merged inside the document.
+
+Steps: (1) candidates from NER and from rules (acronym definitions, transliterated names,
+emphasised publication names, the alias table); (2) overlaps resolved, longest first;
+(3) known names propagated to their other occurrences; (4) metonyms and demonyms read from the
+parse; (5) clustered by :mod:`claimgraph.resolve`; (6) unnamed flow ends ("Kurdish groups")
+added as GROUP actors so flows can point at them.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
+from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
+from claimgraph.extract import actor_rules as ar
+from claimgraph.extract.actor_lexicons import ActorLexicons, actor_lexicons
+from claimgraph.extract.flow_rules import find_frames, group_phrase, resolve_end
 from claimgraph.records import Document, Entity, Mention
+from claimgraph.resolve import (
+    ORG_RATIO,
+    AliasTable,
+    default_alias_table,
+    normalise_name,
+    person_names_compatible,
+)
 
-KEEP = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+KEEP = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+# Rules that know better than the NER model where a name starts and ends.
+RULE_PRIORITY = {"definition": 5, "acronym": 5, "translit": 4, "digit": 4, "emphasis": 3, "alias": 2, "ner": 1}
+# Flow-trigger nouns and participles: a demonym modifying one ("Iranian support") names the country.
+DEMONYM_HEADS = {"support", "training", "funding", "payment", "backing", "aid", "assistance", "weapon", "arm"}
+
+
+def _resolve_overlaps(cands: list[ar.Candidate], size: int) -> list[ar.Candidate]:
+    """Keep the best of overlapping candidates: a rule's span over NER's, then the longer."""
+    taken = bytearray(size + 1)
+    kept = []
+    for c in sorted(cands, key=lambda c: (-RULE_PRIORITY.get(c.rule, 0), -(c.end - c.start), c.start)):
+        if any(taken[c.start : c.end]):
+            continue
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+        kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _propagate(text: str, cands: list[ar.Candidate], defs: dict[str, str]) -> list[ar.Candidate]:
+    """Other occurrences of names already found (NER tags a name once and misses it twice)."""
+    names: dict[str, ar.Candidate] = {}
+    for c in cands:
+        multi = len(c.text.split()) > 1 and c.label in ("PERSON", "ORG", "MEDIA", "GPE")
+        if multi or c.rule in ("emphasis", "translit", "digit", "definition") or c.text in defs:
+            names.setdefault(c.text, c)
+        if c.label == "PERSON" and len(c.text.split()) > 1:
+            surname = re.split(r"[\s\-‑]", c.text)[-1]
+            if len(surname) > 3 and surname[0].isupper():
+                names.setdefault(surname, ar.Candidate(0, 0, surname, "PERSON", "propagated"))
+    if not names:
+        return cands
+    taken = bytearray(len(text) + 1)
+    for c in cands:
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+    pattern = re.compile(
+        r"(?<![\w\-‑])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w\-‑])"
+    )
+    out = list(cands)
+    for m in pattern.finditer(text):
+        if any(taken[m.start() : m.end()]):
+            continue
+        src = names[m.group(0)]
+        out.append(ar.make(text, m.start(), m.end(), src.label, "propagated", forced_type=src.forced_type))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _actor_roles(doc: Doc, cands: list[ar.Candidate], alex: ActorLexicons, table: AliasTable) -> list[ar.Candidate]:
+    """Metonyms ("Washington refused" -> the US) and demonyms modifying state actors ("Saudi officials")."""
+    out = []
+    for c in cands:
+        country = None
+        if c.text in alex.capitals and c.canonical is None:
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            after = doc.text[c.end : c.end + 6]
+            if span is not None and not re.match(r",?\s*D\.?C\b", after):
+                root = span.root
+                acts = root.dep_ in ("nsubj",) and root.head.lemma_ in alex.metonymy_verbs
+                owns = root.dep_ == "poss" or (root.dep_ == "compound" and root.head.lemma_ in alex.state_nouns)
+                if acts or owns:
+                    country = alex.capitals[c.text]
+        elif c.text in alex.demonyms and c.label in ("NORP", "GPE", "MEDIA", "ORG"):
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if span is not None:
+                root = span.root
+                head = root.head
+                while root.dep_ == "conj" and head.dep_ in ("amod", "compound", "nmod", "conj"):
+                    root, head = head, head.head
+                modifies = root.dep_ in ("amod", "compound", "nmod", "npadvmod") and (
+                    head.lemma_ in alex.state_nouns or head.lemma_ in DEMONYM_HEADS
+                )
+                hyphened = doc.text[c.end : c.end + 1] in "-‑" and c.end < len(doc.text)
+                as_noun = root.pos_ == "PROPN" and root.dep_ in ("nsubj", "dobj", "pobj", "conj", "appos")
+                if modifies or hyphened or as_noun:
+                    country = alex.demonyms[c.text]
+        if country is not None:
+            entry = table.lookup(country)
+            out.append(replace(c, canonical=entry.canonical if entry else country, forced_type="GPE"))
+        else:
+            out.append(c)
+    return out
+
+
+class _Clusters:
+    """Union-find over candidate indices."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _key(c: ar.Candidate, defs: dict[str, str], table: AliasTable) -> str:
+    if c.canonical is not None:
+        entry = table.lookup(c.canonical)
+        return ("t:" + normalise_name(entry.canonical)) if entry else ("n:" + normalise_name(c.canonical))
+    entry = table.lookup(c.text) if c.rule != "emphasis" else None
+    if entry is not None:
+        return "t:" + normalise_name(entry.canonical)
+    if c.text in defs:
+        d = defs[c.text]
+        entry = table.lookup(d)
+        return "t:" + normalise_name(entry.canonical) if entry else "n:" + normalise_name(d)
+    return "n:" + normalise_name(c.text)
+
+
+def cluster(cands: list[ar.Candidate], defs: dict[str, str], table: AliasTable) -> list[list[int]]:
+    """Group candidate indices into actors (see the module docstring of claimgraph.resolve)."""
+    n = len(cands)
+    uf = _Clusters(n)
+    keys = [_key(c, defs, table) for c in cands]
+    ntoks = [len(k[2:].split()) for k in keys]
+    by_last: dict[str, list[tuple[int, int]]] = {}
+    for i, c in enumerate(cands):
+        if keys[i].startswith("n:") and ntoks[i] > 1 and c.label in ("PERSON", "ORG", "MEDIA"):
+            by_last.setdefault(keys[i].split()[-1], []).append((c.start, i))
+
+    def is_short(i: int) -> bool:
+        return keys[i].startswith("n:") and ntoks[i] == 1 and not cands[i].text.isupper() and keys[i][2:] in by_last
+
+    first: dict[str, int] = {}
+    for i, k in enumerate(keys):
+        if is_short(i):
+            continue  # each bare surname is attached on its own below: two of them may be two people
+        if k in first:
+            uf.union(first[k], i)
+        else:
+            first[k] = i
+    # 1. spelling variants of full names, bucketed by their last word
+    buckets: dict[str, list[int]] = {}
+    for k, i in first.items():
+        if k.startswith("n:") and ntoks[i] > 1:
+            buckets.setdefault(k.split()[-1], []).append(i)
+    for members in buckets.values():
+        for a_pos, a in enumerate(members):
+            for b in members[a_pos + 1 :]:
+                la, lb = cands[a].label, cands[b].label
+                if la == "PERSON" and lb == "PERSON":
+                    same = person_names_compatible(cands[a].text, cands[b].text)
+                elif la == lb and la != "PERSON":
+                    same = fuzz.ratio(keys[a], keys[b]) >= ORG_RATIO
+                else:
+                    same = False
+                if same:
+                    uf.union(a, b)
+    # 2. a bare surname or short name joins the nearest preceding full name that ends with it
+    unattached: dict[str, int] = {}
+    for i, c in enumerate(cands):
+        if not is_short(i):
+            continue
+        full = by_last[keys[i][2:]]
+        pos = bisect.bisect_left(full, (c.start, -1))
+        before = {uf.find(j) for _, j in full[:pos]}
+        if len(before) == 1:
+            uf.union(full[pos - 1][1], i)  # the nearest (and only) preceding full name
+        elif not before and len({uf.find(j) for _, j in full}) == 1:
+            uf.union(full[0][1], i)  # named in full only later, by one person
+        else:
+            # two people with this surname came before (or several only after): ambiguous, so the
+            # bare name stays its own actor, shared by the other bare mentions that are as ambiguous
+            if keys[i] in unattached:
+                uf.union(unattached[keys[i]], i)
+            else:
+                unattached[keys[i]] = i
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(uf.find(i), []).append(i)
+    return sorted(groups.values(), key=lambda g: cands[g[0]].start)
+
+
+def _name_and_type(members: list[ar.Candidate], table: AliasTable) -> tuple[str, str]:
+    canon = next((c.canonical for c in members if c.canonical), None)
+    if canon is None:
+        entry = next((e for c in members if c.rule != "emphasis" and (e := table.lookup(c.text))), None)
+        canon = entry.canonical if entry else None
+    full = [c for c in members if not c.text.isupper()] or members
+    longest = max(full, key=lambda c: (len(c.text.split()), len(c.text)))
+    forced = Counter(c.forced_type for c in members if c.forced_type)
+    if any(c.rule == "emphasis" for c in members) and not forced:
+        typ = "MEDIA" if longest.label not in ("PERSON", "GPE", "LOC", "NORP") else longest.label
+    elif forced:
+        typ = forced.most_common(1)[0][0] or longest.label
+    else:
+        typ = longest.label
+    if typ == "PERSON" or (any(c.label == "PERSON" for c in members) and len(longest.text.split()) > 1):
+        typ = "PERSON" if not forced else typ
+    return (canon or longest.text), typ
+
+
+def _token_entities(doc: Doc, entities: Sequence[Entity]) -> tuple[list[str | None], dict[str, str]]:
+    """Token index -> entity id (named actors first; GROUP phrases only fill tokens left over)."""
+    tok_ent: list[str | None] = [None] * len(doc)
+    types = {e.id: e.type for e in entities}
+    for e in sorted(entities, key=lambda e: e.type == "GROUP"):
+        for m in e.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            if e.type == "GROUP":
+                i = span.root.i
+                if tok_ent[i] is None:
+                    tok_ent[i] = e.id
+                continue
+            for t in span:
+                if tok_ent[t.i] is None:
+                    tok_ent[t.i] = e.id
+    return tok_ent, types
+
+
+token_entities = _token_entities
 
 
 def extract_entities(doc: Doc, document: Document) -> Sequence[Entity]:
-    """One entity per distinct entity text (no alias merging yet)."""
-    by_name: dict[tuple[str, str], list[Mention]] = {}
+    """Actors with canonical names, types, every mention (offsets into document.text) and aliases."""
+    text = document.text
+    alex, table = actor_lexicons(), default_alias_table()
+    # 1. candidates: NER, then the rules
+    cands: list[ar.Candidate] = []
     for ent in doc.ents:
-        if ent.label_ not in KEEP:
-            continue
-        m = Mention(ent.start_char, ent.end_char, ent.text, ent.label_)
-        by_name.setdefault((ent.text, ent.label_), []).append(m)
-    return [
-        Entity(id=f"e{i}", name=name, type=label, mentions=tuple(ms))
-        for i, ((name, label), ms) in enumerate(by_name.items(), 1)
-    ]
+        if ent.label_ in KEEP:
+            c = ar.trim(ar.make(text, ent.start_char, ent.end_char, ent.label_, "ner"), text, alex)
+            if c is not None:
+                cands.append(c)
+    rule_cands = ar.translit_candidates(text, alex) + ar.emphasis_candidates(document)
+    rule_cands += ar.alias_candidates(text, table)
+    rule_cands = [t for c in rule_cands if (t := ar.trim(c, text, alex)) is not None]
+    defs_cands, defs = ar.acronym_definitions(text, _resolve_overlaps(cands + rule_cands, len(text)))
+    # 2. overlaps: a rule's span wins over NER's; then the longer span
+    cands = _resolve_overlaps(cands + rule_cands + defs_cands, len(text))
+    # 3. other occurrences of known names
+    cands = _propagate(text, cands, defs)
+    # 4. metonyms and demonyms, read from the parse
+    cands = _actor_roles(doc, cands, alex, table)
+    # 5. clusters
+    groups = cluster(cands, defs, table)
+    entities: list[Entity] = []
+    for n, g in enumerate(groups, 1):
+        members = [cands[i] for i in g]
+        name, typ = _name_and_type(members, table)
+        mentions = tuple(Mention(c.start, c.end, c.text, c.label) for c in members)
+        aliases = tuple(sorted({c.text for c in members} - {name}))
+        entities.append(Entity(id=f"e{n}", name=name, type=typ, mentions=mentions, aliases=aliases))
+    # 6. flow ends with no named actor in them become GROUP actors
+    entities += _group_actors(doc, entities, alex, start=len(entities) + 1)
+    return entities
+
+
+def _group_actors(doc: Doc, entities: Sequence[Entity], alex: ActorLexicons, start: int) -> list[Entity]:
+    tok_ent, types = _token_entities(doc, entities)
+    by_key: dict[str, list[Mention]] = {}
+    names: dict[str, str] = {}
+    for fr in find_frames(doc):
+        for i in fr.sources + fr.targets:
+            tok = doc[i]
+            if resolve_end(tok, tok_ent, types, alex):
+                continue
+            span = group_phrase(tok, alex)
+            if span is None:
+                continue
+            s, e = span
+            phrase = doc.text[s:e]
+            key = normalise_name(phrase)
+            if not key:
+                continue
+            m = Mention(s, e, phrase, "GROUP")
+            if m not in by_key.get(key, []):
+                by_key.setdefault(key, []).append(m)
+            names.setdefault(key, phrase)
+            if len(phrase) > len(names[key]):
+                names[key] = phrase
+    out = []
+    for n, (key, ms) in enumerate(by_key.items(), start):
+        out.append(Entity(id=f"e{n}", name=names[key], type="GROUP", mentions=tuple(ms),
+                          aliases=tuple(sorted({m.text for m in ms} - {names[key]}))))
+    return out

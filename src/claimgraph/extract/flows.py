@@ -1,12 +1,35 @@
-"""Alleged flows between actors. (Placeholder until the rules land.)"""
+"""Alleged flows between actors: weapons, money, fighters, training, support.
+
+The frames come from :mod:`claimgraph.extract.flow_rules` (one pass over the parse, shared with the
+entities stage); here their ends become entity ids and each flow is tied to the claim whose span
+holds its trigger, from which it takes the evidence kind, who claims it, and hedged/denied.
+"""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from claimgraph.records import Attribution, Claim, Document, Entity, Flow
+from claimgraph.extract.actor_lexicons import actor_lexicons
+from claimgraph.extract.entities import token_entities
+from claimgraph.extract.flow_rules import find_frames, resolve_end
+from claimgraph.records import FLOW_KINDS, Attribution, Claim, Document, Entity, Flow, FlowKind, Span
+
+
+def _claim_at(claims: Sequence[Claim], starts: list[int], offset: int) -> Claim | None:
+    """The innermost claim whose span holds ``offset`` (claims sorted by start)."""
+    best: Claim | None = None
+    i = bisect.bisect_right(starts, offset)
+    for c in reversed(claims[:i]):
+        if c.span.start <= offset < c.span.end and (best is None or c.span.end - c.span.start < best.span.end -
+                                                     best.span.start):
+            best = c
+        if best is not None and c.span.end <= offset and c.span.start < best.span.start - 2000:
+            break
+    return best
 
 
 def extract_flows(
@@ -16,4 +39,66 @@ def extract_flows(
     claims: Sequence[Claim],
     attributions: Sequence[Attribution],
 ) -> Sequence[Flow]:
-    return []
+    """One Flow per (source actor, target actor) of each frame; ends that name no actor are dropped."""
+    alex = actor_lexicons()
+    text = document.text
+    tok_ent, types = token_entities(doc, entities)
+    by_id = {a.id: a for a in attributions}
+    sorted_claims = sorted(claims, key=lambda c: c.span.start)
+    starts = [c.span.start for c in sorted_claims]
+    flows: list[Flow] = []
+    # One flow per (kind, source, target, denied): each further statement adds its claim and trigger.
+    index: dict[tuple[str, str, str, bool], int] = {}
+    for fr in find_frames(doc):
+        sources = [e for i in fr.sources for e in resolve_end(doc[i], tok_ent, types, alex)]
+        avoid = frozenset(sources)
+        targets = [e for i in fr.targets for e in resolve_end(doc[i], tok_ent, types, alex, avoid=avoid)]
+        via = tuple(dict.fromkeys(e for i in fr.via for e in resolve_end(doc[i], tok_ent, types, alex)))
+        claim = _claim_at(sorted_claims, starts, fr.trigger[0])
+        source_text = None
+        if claim is not None:
+            source_text = claim.source
+            if source_text is None and claim.attribution and (a := by_id.get(claim.attribution)) and a.source:
+                source_text = a.source.span.text
+        kind: FlowKind = fr.kind if fr.kind in FLOW_KINDS else "other"  # type: ignore[assignment]
+        denied = (claim.denied if claim else False) or fr.negated
+        trigger = Span.of(text, *fr.trigger)
+        for s in dict.fromkeys(sources):
+            for t in dict.fromkeys(targets):
+                if s == t:
+                    continue
+                key = (kind, s, t, denied)
+                if key in index:
+                    prev = flows[index[key]]
+                    if trigger not in prev.triggers:
+                        flows[index[key]] = replace(
+                            prev,
+                            claims=prev.claims + ((claim.id,) if claim and claim.id not in prev.claims else ()),
+                            triggers=(*prev.triggers, trigger),
+                            hedged=prev.hedged and (claim.hedged if claim else False),
+                            item=prev.item or (Span.of(text, *fr.item) if fr.item else None),
+                            time=prev.time or (Span.of(text, *fr.time) if fr.time else None),
+                        )
+                    continue
+                index[key] = len(flows)
+                flows.append(
+                    Flow(
+                        id=f"f{len(flows) + 1}",
+                        kind=kind,
+                        source=s,
+                        target=t,
+                        claim=claim.id if claim else None,
+                        trigger=trigger,
+                        item=Span.of(text, *fr.item) if fr.item else None,
+                        via=tuple(v for v in via if v not in (s, t)),
+                        places=tuple(Span.of(text, *p) for p in fr.places),
+                        time=Span.of(text, *fr.time) if fr.time else None,
+                        evidence=claim.evidence if claim else None,
+                        source_text=source_text,
+                        hedged=claim.hedged if claim else False,
+                        denied=denied,
+                        claims=(claim.id,) if claim else (),
+                        triggers=(trigger,),
+                    )
+                )
+    return flows

@@ -1,0 +1,84 @@
+"""The data files that actor and flow rules read, loaded once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claimgraph.resolve import read_lexicon_lines
+
+
+def _rows(name: str) -> list[list[str]]:
+    out = []
+    for n, line in enumerate(read_lexicon_lines(name), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("\t")]
+        if not parts[0]:
+            raise ValueError(f"claimgraph/lexicons/{name}, line {n}: empty first field")
+        out.append(parts)
+    return out
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(r[0] for r in _rows(name))
+
+
+def _pairs(name: str, width: int = 2) -> dict[str, tuple[str, ...]]:
+    out = {}
+    for r in _rows(name):
+        if len(r) < width:
+            raise ValueError(f"claimgraph/lexicons/{name}: expected {width} tab-separated fields in {r!r}")
+        out[r[0]] = tuple(r[1:width])
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ActorLexicons:
+    titles: frozenset[str]
+    demonyms: dict[str, str]  # "Saudi" -> "Saudi Arabia"
+    capitals: dict[str, str]  # "Washington" -> "United States"
+    state_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    group_words: frozenset[str]
+    metonymy_verbs: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class FlowLexicons:
+    verbs: dict[str, tuple[str, str]]  # lemma -> (frame, kind)
+    nouns: dict[str, str]  # lemma -> kind
+    items: dict[str, str]  # lemma -> kind
+    participles: dict[str, str]  # "supplied" -> kind
+    light_verbs: frozenset[str]
+    receive_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def actor_lexicons() -> ActorLexicons:
+    return ActorLexicons(
+        titles=frozenset(t.lower() for t in _words("actor_titles.txt")),
+        demonyms={k: v[0] for k, v in _pairs("actor_demonyms.tsv").items()},
+        capitals={k: v[0] for k, v in _pairs("actor_capitals.tsv").items()},
+        state_nouns=_words("actor_state_nouns.txt"),
+        group_nouns=_words("actor_group_nouns.txt"),
+        group_words=_words("actor_group_words.txt"),
+        metonymy_verbs=_words("actor_metonymy_verbs.txt"),
+    )
+
+
+@lru_cache(maxsize=1)
+def flow_lexicons() -> FlowLexicons:
+    verbs = {}
+    for k, (frame, kind) in _pairs("flow_verbs.tsv", 3).items():
+        if frame not in {"give", "move", "equip", "receive", "arrive"}:
+            raise ValueError(f"claimgraph/lexicons/flow_verbs.tsv: unknown frame {frame!r} for {k!r}")
+        verbs[k] = (frame, kind)
+    return FlowLexicons(
+        verbs=verbs,
+        nouns={k: v[0] for k, v in _pairs("flow_nouns.tsv").items()},
+        items={k: v[0] for k, v in _pairs("flow_items.tsv").items()},
+        participles={k: v[0] for k, v in _pairs("flow_participles.tsv").items()},
+        light_verbs=_words("flow_light_verbs.txt"),
+        receive_verbs=_words("flow_receive_verbs.txt"),
+    )

@@ -1,0 +1,188 @@
+"""Actor mentions that the small NER model misses or cuts badly, found by rules over the text.
+
+Each rule returns :class:`Candidate` records with character offsets; ``entities.py`` merges them
+with spaCy's entities, resolves overlaps and clusters them into actors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from claimgraph.extract.actor_lexicons import ActorLexicons
+from claimgraph.records import Document
+from claimgraph.resolve import AliasTable, initials_match
+
+_APOS = "'’"
+# Transliterated Arabic personal names: "Abu Omar al-Shishani", "Nouri al-Maliki", "Osama bin Laden".
+_ARTICLE = r"(?:al|el|ad|ash|as|at|az|an|ar|Al|El)[-‑]"
+_CAP = r"[A-Z][a-z][\w'’]*"
+TRANSLIT = re.compile(
+    rf"\b(?:(?:Abu|Abou|Umm|Ibn)\s+{_CAP}(?:\s+{_CAP})?(?:\s+{_ARTICLE}{_CAP})*"
+    rf"|{_CAP}(?:\s+(?:bin|ibn|Bin|Ibn)\s+{_CAP})+(?:\s+{_ARTICLE}{_CAP})*"
+    rf"|{_CAP}(?:\s+{_CAP})?(?:\s+{_ARTICLE}{_CAP})+)"
+)
+# Names glued to a number or country code, as Salafist and other outfits style themselves: "Sharia4Holland".
+DIGIT_NAME = re.compile(r"\b[A-Z][a-z]+[0-9]+[A-Z][A-Za-z]*\b")
+ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9&.\-]{0,8}[A-Z0-9]s?)\)")
+ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z0-9&]{1,8})\s+\(([A-Z][^()\n]{3,80}?)\)")
+RAW_EMPHASIS = re.compile(r"(?<![*\w])\*([A-Z][^*\n]{0,78}?)\*(?![*\w])")
+CAPSEQ = re.compile(rf"(?:{_CAP}|[A-Z]+)(?:\s+(?:(?:of|for|and|the|de|du|des|la|on|in)\s+)*(?:{_CAP}|[A-Z]+))*$")
+# Capitalised words that start a sentence but never a name ("Then al-Maliki ...").
+NOT_NAME_START = frozenset(
+    " ".join(
+        ("The A An This That These Those Then When While After Before Since As If But And Or So Yet",
+         "In On At By For From To With Without Of Under Over Former Late Says Said")
+    ).split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    text: str
+    label: str  # NER label or the type a rule decided
+    rule: str  # "ner", "translit", "acronym", "definition", "emphasis", "alias", "digit", "propagated", ...
+    canonical: str | None = None  # a name this mention stands for (alias table, metonymy, demonym)
+    forced_type: str | None = None
+
+
+def make(text: str, start: int, end: int, label: str, rule: str, **kw: str | None) -> Candidate:
+    return Candidate(start, end, text[start:end], label, rule, **kw)
+
+
+def trim(c: Candidate, text: str, alex: ActorLexicons) -> Candidate | None:
+    """Drop a leading "the", titles ("then-Iraqi prime minister"), a possessive "'s", stray asterisks/quotes."""
+    s, e = c.start, c.end
+    while s < e and text[s] in "*\"“”'‘’([ ":
+        s += 1
+    while e > s and text[e - 1] in "*\"“”'‘’)]., ":
+        e -= 1
+    if text[s:e].endswith(("'s", "’s")):
+        e -= 2
+    if c.rule != "emphasis":
+        low = text[s:e].lower()
+        if low.startswith("the "):
+            s += 4
+    changed = True
+    while changed and c.label == "PERSON":
+        changed = False
+        low = text[s:e].lower()
+        for pre in ("then-", "former ", "late ", "then "):
+            if low.startswith(pre):
+                s += len(pre)
+                changed = True
+                low = text[s:e].lower()
+        words = low.split()
+        for n in (3, 2, 1):
+            if len(words) > n and " ".join(words[:n]) in alex.titles:
+                s += len(" ".join(text[s:e].split()[:n])) + 1
+                changed = True
+                break
+    while s < e and text[s].isspace():
+        s += 1
+    if e - s < 2 or not any(ch.isalpha() for ch in text[s:e]):
+        return None
+    return replace(c, start=s, end=e, text=text[s:e])
+
+
+def translit_candidates(text: str, alex: ActorLexicons) -> list[Candidate]:
+    out = []
+    for m in TRANSLIT.finditer(text):
+        s, e = m.start(), m.end()
+        first = m.group(0).split()[0]
+        if first in NOT_NAME_START:
+            nxt = text.find(" ", s)
+            if nxt < 0:
+                continue
+            s = nxt + 1
+            if not re.match(rf"(?:{_CAP}\s+{_ARTICLE}|Abu|Umm|Ibn)", text[s:e]):
+                continue
+        first = text[s:e].split()[0]
+        label = "ORG" if first in alex.group_words else "PERSON"
+        out.append(make(text, s, e, label, "translit", forced_type=label))
+    for m in DIGIT_NAME.finditer(text):
+        out.append(make(text, m.start(), m.end(), "ORG", "digit", forced_type="ORG"))
+    return out
+
+
+def emphasis_candidates(document: Document) -> list[Candidate]:
+    """Names set in emphasis (publications: *The Cradle*), from cleaning's record or raw asterisks."""
+    text = document.text
+    out = [
+        make(text, em.start, em.end, "MEDIA", "emphasis")
+        for em in document.emphasis
+        if em.text[:1].isupper() and len(em.text.split()) <= 6
+    ]
+    for m in RAW_EMPHASIS.finditer(text):
+        if len(m.group(1).split()) <= 6:
+            out.append(make(text, m.start(1), m.end(1), "MEDIA", "emphasis"))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _alias_regex(table: AliasTable) -> re.Pattern[str]:
+    forms = sorted(table.surfaces(), key=len, reverse=True)
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w\-])")
+
+
+def alias_candidates(text: str, table: AliasTable) -> list[Candidate]:
+    out = []
+    for m in _alias_regex(table).finditer(text):
+        entry = table.lookup(m.group(0))
+        if entry is not None:
+            out.append(make(text, m.start(), m.end(), entry.type, "alias", canonical=entry.canonical,
+                            forced_type=entry.type))
+    return out
+
+
+def acronym_definitions(text: str, cands: list[Candidate]) -> tuple[list[Candidate], dict[str, str]]:
+    """"Name (ACR)" and "ACR (Name)": the acronym's mention and a map acronym -> defining name.
+
+    The name before the bracket is the candidate that ends there; words are dropped from its front
+    while that makes the initials match ("the US Defense Intelligence Agency (DIA)" defines DIA as
+    "Defense Intelligence Agency"). A name whose initials do not match at all is still the definition
+    when the acronym follows it directly: transliterated acronyms rarely match English names.
+    """
+    by_end = {c.end: c for c in cands}
+    out: list[Candidate] = []
+    defs: dict[str, str] = {}
+    for m in re.finditer(r"\(", text):
+        am = ACRONYM_AFTER.match(text, m.start() - (1 if m.start() and text[m.start() - 1] == " " else 0))
+        if am is None or am.start(1) != m.start() + 1:
+            continue
+        acr = am.group(1)
+        if len(acr.replace(".", "")) < 2:
+            continue
+        end = m.start() - 1 if m.start() and text[m.start() - 1] == " " else m.start()
+        name_c = by_end.get(end)
+        if name_c is None:
+            line_start = max(text.rfind("\n", 0, end), end - 120) + 1
+            cm = CAPSEQ.search(text[line_start:end])
+            if cm is None:
+                continue
+            name_c = make(text, line_start + cm.start(), end, "ORG", "definition")
+        words = name_c.text.split()
+        start = name_c.start
+        for k in range(len(words)):
+            sub = " ".join(words[k:])
+            if initials_match(acr, sub) and len(words) - k >= 2:
+                start = name_c.end - len(sub)
+                break
+        if start != name_c.start:
+            name_c = make(text, start, name_c.end, name_c.label, "definition")
+        if len(name_c.text.split()) < 2 or name_c.text.isupper():
+            continue
+        label = name_c.label if name_c.label not in ("PERSON", "NORP", "GPE") else "ORG"
+        out.append(replace(name_c, label=label, rule="definition", forced_type=label))
+        out.append(make(text, am.start(1), am.end(1), label, "acronym", forced_type=label))
+        defs.setdefault(acr, name_c.text)
+    for m in ACRONYM_BEFORE.finditer(text):
+        acr, name = m.group(1), m.group(2)
+        if initials_match(acr, name) and len(name.split()) >= 2:
+            out.append(make(text, m.start(1), m.end(1), "ORG", "acronym", forced_type="ORG"))
+            out.append(make(text, m.start(2), m.end(2), "ORG", "definition", forced_type="ORG"))
+            defs.setdefault(acr, name)
+    return out, defs

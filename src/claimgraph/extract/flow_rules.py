@@ -1,0 +1,478 @@
+"""Flow frames read off the dependency parse: who gives what to whom, before ends become actors.
+
+:func:`find_frames` makes one linear pass over the tokens and returns :class:`Frame` records whose
+ends are token indices (argument heads). :func:`resolve_end` turns an end into entity ids through a
+token -> entity map, so the same code decides which phrases need a GROUP actor (entities stage)
+and which actors a flow joins (flows stage). Triggers and patterns live in ``lexicons/flow_*``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.actor_lexicons import ActorLexicons, FlowLexicons, actor_lexicons, flow_lexicons
+
+CACHE_KEY = "claimgraph.flow_frames.v1"  # frames are computed once per Doc and shared by both stages
+RELATIVE = {"which", "that", "who", "whom", "whose"}
+SUBJ = {"nsubj", "nsubjpass", "csubj"}
+MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod", "nummod"}
+# A flow reads "for further distribution to X": the recipient hides under one of these nouns.
+ONWARD_NOUNS = {"distribution", "delivery", "use", "transfer", "shipment", "onward"}
+# "the group", "the militia": a definite description of an organisation refers back to the last one named
+DEFINITE_GROUPS = {"group", "organization", "organisation", "militia", "movement", "faction"}
+ANAPHOR_WINDOW = 80  # tokens, about three sentences: further back, "the group" may be any of several
+MAX_ENDS = 4  # ends per side of one frame: a longer list is an enumeration, not a set of recipients
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One alleged transfer as read from the parse; ends are token indices, spans are char offsets."""
+
+    kind: str
+    trigger: tuple[int, int]
+    sources: tuple[int, ...]
+    targets: tuple[int, ...]
+    item: tuple[int, int] | None = None
+    via: tuple[int, ...] = ()
+    places: tuple[tuple[int, int], ...] = ()
+    time: tuple[int, int] | None = None
+    negated: bool = False
+    rule: str = ""
+
+
+# ---------------------------------------------------------------- small parse helpers
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out = [tok, *tok.conjuncts]
+    return sorted(set(out), key=lambda t: t.i)[:MAX_ENDS]
+
+
+def _deref(tok: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies."""
+    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _heads(tok: Token | None) -> list[Token]:
+    if tok is None:
+        return []
+    tok = _deref(tok)
+    return _conjuncts(tok)
+
+
+def _child(tok: Token, deps: set[str]) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def _preps(tok: Token, words: set[str]) -> list[Token]:
+    """Objects of the prepositions ``words`` attached to ``tok`` (or to its particle: "passed on to X")."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prt":
+            out += _preps(c, words)
+        elif c.dep_ in ("prep", "agent", "dative") and c.lower_ in words:
+            out += [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    return out
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a verb, borrowed from the verb it is coordinated with or controlled by."""
+    seen = 0
+    while seen < 4:
+        s = _child(verb, {"nsubj", "csubj"})
+        if s is not None:
+            return s
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+            seen += 1
+            continue
+        if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ":  # "the firm, unable to borrow from X"
+            adj = verb.head
+            if adj.dep_ in ("amod", "appos") and adj.head.pos_ in ("NOUN", "PROPN"):
+                return adj.head
+            verb = adj.head if adj.dep_ == "acomp" else adj
+            seen += 1
+            continue
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return verb.head  # "helicopters delivering arms": the noun does the action
+        if verb.dep_ == "relcl":
+            return verb.head
+        return None
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.dep_ in ("acl", "relcl", "advcl") and verb.tag_ == "VBN"
+
+
+def _span(tok: Token) -> tuple[int, int]:
+    """The noun phrase of a head: its left modifiers and the head (not its clauses)."""
+    left = tok
+    for t in tok.lefts:
+        if t.dep_ in ("det", "predet", "punct", "cc", "preconj") and t.i < tok.i:
+            continue
+        left = t
+        break
+    start = min(left.left_edge.i if left is not tok else tok.i, tok.i)
+    while start < tok.i and (tok.doc[start].is_punct or tok.doc[start].dep_ in ("det", "predet")):
+        start += 1
+    return tok.doc[start].idx, tok.idx + len(tok.text)
+
+
+def _item_kind(tok: Token | None, flex: FlowLexicons) -> str | None:
+    if tok is None:
+        return None
+    for t in [tok, *(c for c in _conjuncts(tok) if c is not tok)]:
+        k = flex.items.get(t.lemma_.lower()) or flex.items.get(t.lower_)
+        if k:
+            return k
+        for c in t.children:
+            if c.dep_ == "compound" and (k := flex.items.get(c.lemma_.lower())):
+                return k
+            if c.dep_ == "prep" and c.lower_ == "of":  # "large quantities of weapons"
+                for g in c.children:
+                    if g.dep_ == "pobj" and (k := flex.items.get(g.lemma_.lower())):
+                        return k
+    return None
+
+
+def _date_in(tok: Token) -> tuple[int, int] | None:
+    for c in tok.children:
+        if c.dep_ in ("prep", "npadvmod", "advmod", "pobj"):
+            for t in c.subtree:
+                if t.ent_type_ in ("DATE", "TIME"):
+                    ent = next((e for e in tok.doc.ents if e.start <= t.i < e.end), None)
+                    if ent is not None:
+                        return ent.start_char, ent.end_char
+    return None
+
+
+def _holder(item: Token, flex: FlowLexicons) -> list[Token]:
+    """Who ends up with an item: the subject of "used/relied on <item>", the object of "<item> reached"."""
+    tok = item
+    for _ in range(4):
+        if tok.dep_ in ("conj", "appos"):
+            tok = tok.head
+            continue
+        break
+    for c in tok.children:  # "weapons quickly reaching X"
+        if c.dep_ == "acl" and c.lemma_ in flex.verbs and flex.verbs[c.lemma_][0] == "arrive":
+            return _heads(_child(c, {"dobj"})) or [t for t in _preps(c, {"to", "into", "in"})]
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return _heads(_subject(head.head))
+    if tok.dep_ == "dobj":
+        return _heads(_subject(head))  # whoever used or gave the item held it
+    if tok.dep_ in ("nsubj",) and flex.verbs.get(head.lemma_, ("", ""))[0] == "arrive":
+        return _heads(_child(head, {"dobj"})) or _preps(head, {"to", "into", "in"})
+    return []
+
+
+def resolve_end(
+    tok: Token,
+    tok_ent: Sequence[str | None],
+    types: dict[str, str],
+    alex: ActorLexicons,
+    depth: int = 0,
+    avoid: frozenset[str] = frozenset(),
+) -> list[str]:
+    """Entity ids a flow end stands for: the mention it is in, else the actor that owns it.
+
+    "US forces" -> the US; "members of X" / "officials from X" -> X; "Barzani's agents" -> Barzani.
+    Demonyms and nationalities (NORP) do not make an end; a phrase left unresolved may become a
+    GROUP actor in the entities stage.
+    """
+    tok = _deref(tok)
+    eid = tok_ent[tok.i]
+    if eid is not None and (types.get(eid) != "NORP" or tok.dep_ not in ("amod", "compound", "nmod")):
+        return [eid]  # a nationality only when it heads the phrase ("donated to Democrats")
+    for c in tok.children:
+        if c.dep_ == "appos" and tok_ent[c.i] is not None:
+            return [tok_ent[c.i]]  # type: ignore[list-item]
+    lemma = tok.lemma_.lower()
+    if depth < 2 and (lemma in alex.group_nouns or lemma in alex.state_nouns):
+        for pobj in _preps(tok, {"of", "from"}):
+            found = resolve_end(pobj, tok_ent, types, alex, depth + 1)
+            if found and tok_ent[tok.i] is None:
+                return found
+        if tok_ent[tok.i] is None:
+            out: list[str] = []
+            stack = [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
+            while stack:
+                t = stack.pop()
+                eid = tok_ent[t.i]
+                if eid is not None and types.get(eid) != "NORP":
+                    if eid not in out:
+                        out.append(eid)
+                    continue
+                stack += [c for c in t.children if c.dep_ in MODIFIER_DEPS or c.dep_ == "conj"]
+            if out:
+                return out[:MAX_ENDS]
+    if tok_ent[tok.i] is not None:
+        return [tok_ent[tok.i]]  # type: ignore[list-item]
+    if lemma in DEFINITE_GROUPS and tok.tag_ == "NN" and any(c.lower_ == "the" for c in tok.children):
+        for j in range(tok.i - 1, max(-1, tok.i - ANAPHOR_WINDOW), -1):
+            eid = tok_ent[j]
+            if eid is not None and types.get(eid) == "ORG" and eid not in avoid:
+                return [eid]  # "the group": the organisation named last (not the other end of the flow)
+    return []
+
+
+def group_phrase(tok: Token, alex: ActorLexicons) -> tuple[int, int] | None:
+    """The span of a phrase that can become a GROUP actor ("Kurdish groups", "donors in X"), else None."""
+    tok = _deref(tok)
+    if tok.pos_ not in ("NOUN",) or tok.lemma_.lower() not in alex.group_nouns:
+        return None
+    start, end = _span(tok)
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ in ("in", "from") and c.i == tok.i + 1:
+            last = max(t.i for t in c.subtree)
+            if last - c.i <= 4:
+                end = tok.doc[last].idx + len(tok.doc[last].text)
+        break
+    return start, end
+
+
+# ---------------------------------------------------------------- frames
+
+
+def _verb_frame(v: Token, frame: str, kind: str, flex: FlowLexicons) -> Frame | None:
+    passive = _is_passive(v)
+    if passive:
+        doer = _preps(v, {"by"})
+        patient = _child(v, {"nsubjpass"})
+        if patient is None and v.dep_ in ("acl", "relcl", "advcl"):
+            patient = v.head
+        doers = [h for d in doer for h in _heads(d)]
+    else:
+        doers = _heads(_subject(v))
+        patient = _child(v, {"dobj"})
+    patient = _deref(patient) if patient is not None else None
+    to = _preps(v, {"to", "into", "toward", "towards"})
+    if not to and patient is not None and not passive:  # "sold rifles to X": the parser hung "to" on the object
+        to = _preps(patient, {"to"})
+    for_ = _preps(v, {"for"})
+    with_ = _preps(v, {"with"})
+    frm = _preps(v, {"from"})
+    dative = [c for c in v.children if c.dep_ in ("dative", "iobj") and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    sources: list[Token] = []
+    targets: list[Token] = []
+    item: Token | None = None
+    rule = f"verb:{frame}{':passive' if passive else ''}"
+    if frame in ("give", "move"):
+        sources = doers
+        item = patient
+        if patient is not None and with_ and flex.items.get(patient.lemma_.lower()) is None:
+            targets, item = _heads(patient), with_[0]  # "supplied the rebels with arms"
+        for t in dative + to:
+            if frame == "move" and t.ent_type_ in ("GPE", "LOC", "FAC"):
+                continue  # a destination, kept as a place
+            targets += _heads(t)
+        if not targets and patient is not None:  # "weapons and aid financed by X to Y": "to" under the item
+            for t in patient.subtree:
+                if t.dep_ == "prep" and t.lower_ == "to" and t.head.dep_ == "acl" and t.head is not v:
+                    targets += [h for x in t.children if x.dep_ == "pobj" and x.ent_type_ not in ("GPE", "LOC", "FAC")
+                                for h in _heads(x)]
+        for f in for_:
+            if f.lemma_ in ONWARD_NOUNS:
+                targets += [h for x in _preps(f, {"to"}) for h in _heads(x)]
+                rule += ":onward"
+            else:
+                targets += _heads(f)
+        if not targets and patient is not None:  # the item's own clause says who got it
+            for c in patient.children:
+                if c.dep_ in ("relcl", "acl") and flex.verbs.get(c.lemma_, ("",))[0] == "receive":
+                    targets += [h for d in _preps(c, {"by"}) for h in _heads(d)] or _heads(_child(c, {"nsubj"}))
+                    rule += ":chain"
+        if not sources and patient is not None:  # "weapons funneled ... by X were passed on to Y"
+            for c in patient.children:
+                if c.dep_ in ("acl", "relcl") and c.i != v.i and flex.verbs.get(c.lemma_, ("",))[0] in ("give", "move"):
+                    sources += [h for d in _preps(c, {"by"}) for h in _heads(d)]
+                    rule += ":chain"
+    elif frame == "equip":
+        sources = doers
+        targets = _heads(patient)
+        item = with_[0] if with_ else None
+        if patient is not None and flex.items.get(patient.lemma_.lower()):
+            targets = _holder(patient, flex)  # "aid financed by X": whoever holds the aid got the money
+            rule += ":holder"
+    elif frame == "receive":
+        targets = doers
+        sources = [h for f in frm for h in _heads(f)]
+        item = patient
+        if not sources and patient is not None and patient.dep_ in ("dobj", "nsubjpass") and v.dep_ == "relcl":
+            giver = v.head.head if v.head.dep_ == "dobj" else None
+            if giver is not None and flex.verbs.get(giver.lemma_, ("",))[0] == "give":
+                sources = _heads(_subject(giver))  # "X dropped weapons that were recovered by Y"
+                rule += ":chain"
+        if not targets and patient is not None and passive:
+            targets = _holder(patient, flex)
+    else:
+        return None
+    if not sources or not targets:
+        return None
+    if kind == "item":
+        kind = _item_kind(item, flex) or "other"
+    places = []
+    dest = [t for t in to if t.ent_type_ in ("GPE", "LOC", "FAC")] if (for_ or frame == "move") else []
+    for p in _preps(v, {"via", "through"}) + [c for t in dest for c in _conjuncts(t)] + [
+        c for t in dest for c in t.children if c.dep_ == "appos"
+    ]:
+        if p.ent_type_ in ("GPE", "LOC", "FAC"):
+            places.append(_span(p))
+    via = tuple(p.i for p in _preps(v, {"via", "through"}) if p.ent_type_ not in ("GPE", "LOC", "FAC"))
+    targets = [t for t in targets if not (for_ and t in to and t.ent_type_ in ("GPE", "LOC", "FAC"))] or targets
+    negated = any(c.dep_ == "neg" for c in v.children)
+    return Frame(
+        kind=kind,
+        trigger=(v.idx, v.idx + len(v.text)),
+        sources=tuple(t.i for t in sources[:MAX_ENDS]),
+        targets=tuple(t.i for t in targets[:MAX_ENDS]),
+        item=_span(item) if item is not None else None,
+        via=via,
+        places=tuple(places),
+        time=_date_in(v),
+        negated=negated,
+        rule=rule,
+    )
+
+
+def _noun_frame(n: Token, kind: str, flex: FlowLexicons) -> Frame | None:
+    explicit = [c for c in n.children if c.dep_ == "poss"] + _preps(n, {"from", "by"})
+    modifiers = [c for c in n.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+    targets = [h for t in _preps(n, {"to", "for"}) for h in _heads(t)]
+    sources = [h for t in explicit for h in _heads(t)]
+    rule = "noun"
+    gov = n
+    while gov.dep_ == "conj":
+        gov = gov.head
+    verb = gov.head if gov.dep_ in ("dobj", "nsubjpass") and gov.head.pos_ in ("VERB", "AUX") else None
+    if verb is not None:
+        if verb.lemma_ in flex.receive_verbs:
+            targets = targets or _heads(_subject(verb))
+            sources = sources or [h for t in _preps(verb, {"from"}) for h in _heads(t)]
+            rule += ":received"
+        elif verb.lemma_ in flex.light_verbs or verb.lemma_ in flex.verbs:
+            sources = sources or _heads(_subject(verb))
+            targets = targets or [h for t in _preps(verb, {"to", "for"}) for h in _heads(t)]
+            rule += ":given"
+    if not sources:
+        sources = [h for m in modifiers for h in _heads(m)]
+        rule += ":modifier"
+    if not sources or not targets:
+        return None
+    if kind == "item":
+        kind = next((flex.items[c.lemma_.lower()] for c in n.children if c.lemma_.lower() in flex.items), "other")
+    return Frame(
+        kind=kind,
+        trigger=(n.idx, n.idx + len(n.text)),
+        sources=tuple(t.i for t in sources[:MAX_ENDS]),
+        targets=tuple(t.i for t in targets[:MAX_ENDS]),
+        item=None,
+        time=_date_in(verb) if verb is not None else _date_in(n),
+        negated=verb is not None and any(c.dep_ == "neg" for c in verb.children),
+        rule=rule,
+    )
+
+
+def _misparsed_noun_frame(v: Token, kind: str, flex: FlowLexicons) -> Frame | None:
+    """ "approved weapons flows to X": the tagger read the noun "flows" as a verb with "weapons" as subject."""
+    item = _child(v, {"nsubj"})
+    if item is None or _item_kind(item, flex) is None or v.head is v:
+        return None
+    gov = v.head
+    if gov.lemma_ not in flex.light_verbs:
+        return None
+    sources = _heads(_subject(gov))
+    targets = [h for t in _preps(v, {"to", "for"}) for h in _heads(t)]
+    if not sources or not targets:
+        return None
+    return Frame(
+        kind=(_item_kind(item, flex) or "other") if kind == "item" else kind,
+        trigger=(v.idx, v.idx + len(v.text)),
+        sources=tuple(t.i for t in sources[:MAX_ENDS]),
+        targets=tuple(t.i for t in targets[:MAX_ENDS]),
+        item=_span(item),
+        time=_date_in(gov),
+        negated=any(c.dep_ == "neg" for c in gov.children),
+        rule="noun:misparsed",
+    )
+
+
+def _participle_frame(p: Token, kind: str, flex: FlowLexicons, alex: ActorLexicons) -> Frame | None:
+    """ "X-supplied weapons", "X and Y-trained fighters", "X-funded group"."""
+    doc = p.doc
+    hyphen = doc[p.i - 1]
+    prefix = doc[p.i - 2]
+    if not (hyphen.text in ("-", "‑") and hyphen.idx == prefix.idx + len(prefix.text) and p.idx == hyphen.idx + 1):
+        return None
+    sources = _conjuncts(prefix)
+    for t in doc[max(0, prefix.i - 3) : prefix.i]:  # "US and UK-trained": the first conjunct is left of "and"
+        if t.dep_ == "conj" or (t.pos_ == "PROPN" and doc[t.i + 1].lower_ == "and"):
+            sources.append(t)
+    if prefix.lemma_.lower() in alex.state_nouns and prefix.i > 0 and doc[prefix.i - 1].pos_ == "PROPN":
+        sources = [doc[prefix.i - 1]]  # "US military-funded": the owner of the military
+    noun = None
+    for t in doc[p.i + 1 : p.i + 6]:  # the head of the phrase the participle modifies
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "nmod"):
+            noun = t
+            break
+        if t.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "PUNCT") or (t.is_punct and t.text not in "-‑"):
+            break
+    if noun is None:
+        return None
+    item_kind = _item_kind(noun, flex)
+    is_actor = noun.pos_ == "PROPN" or (noun.lemma_.lower() in alex.group_nouns and item_kind is None)
+    if is_actor:
+        targets, item = [noun], None
+    else:
+        targets, item = _holder(noun, flex), noun
+    if not targets:
+        return None
+    if kind == "item":
+        kind = item_kind or "other"
+    return Frame(
+        kind=kind,
+        trigger=(p.idx, p.idx + len(p.text)),
+        sources=tuple(t.i for t in sorted(set(sources), key=lambda t: t.i)[:MAX_ENDS]),
+        targets=tuple(t.i for t in targets[:MAX_ENDS]),
+        item=_span(item) if item is not None else None,
+        rule="participle",
+    )
+
+
+def find_frames(doc: Doc) -> list[Frame]:
+    """Every transfer frame in the Doc, in text order (cached on the Doc: both stages read it)."""
+    cached = doc.user_data.get(CACHE_KEY)
+    if cached is not None:
+        return cached
+    flex, alex = flow_lexicons(), actor_lexicons()
+    frames: list[Frame] = []
+    for tok in doc:
+        lower = tok.lower_
+        frame: Frame | None = None
+        if lower in flex.participles and tok.i >= 2:
+            frame = _participle_frame(tok, flex.participles[lower], flex, alex)
+        if frame is not None:
+            pass
+        elif tok.pos_ in ("VERB",) and tok.lemma_ in flex.verbs:
+            fr, kind = flex.verbs[tok.lemma_]
+            frame = _verb_frame(tok, fr, kind, flex)
+        elif tok.pos_ == "VERB" and tok.tag_ == "VBZ" and tok.lemma_ in flex.nouns:
+            frame = _misparsed_noun_frame(tok, flex.nouns[tok.lemma_], flex)
+        elif tok.pos_ == "NOUN" and tok.dep_ != "compound" and tok.lemma_.lower() in flex.nouns:
+            frame = _noun_frame(tok, flex.nouns[tok.lemma_.lower()], flex)
+        if frame is not None:
+            frames.append(frame)
+    doc.user_data[CACHE_KEY] = frames
+    return frames

@@ -1,0 +1,235 @@
+"""Alias resolution: which names stand for the same actor.
+
+Inside a document, :func:`cluster_names` groups the mentions the extractor found
+(acronyms to their definitions, spelling variants of transliterated names, bare
+surnames to the nearest full name, well-known equivalences from ``aliases.tsv``).
+Across documents, :func:`compare_actors` says whether two canonical actors are the
+same (``merge``), maybe the same (``candidate``, for a human to confirm) or not (``no``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+Decision = Literal["merge", "candidate", "no"]
+
+# Arabic articles as transliterated ("al-Maliki", "el-Sisi", "ad-Din", "ash-Shishani"): dropped when comparing.
+_ARTICLE = re.compile(r"\b(?:al|el|ad|ag|ar|as|ash|at|az|an|ul|ud)[-\s‑’']+", re.IGNORECASE)
+_NON_WORD = re.compile(r"[^a-z0-9 ]+")
+_DOUBLE = re.compile(r"(.)\1+")
+# Person names are compared token by token; at or above these rapidfuzz ratios two tokens are spellings of one name.
+SURNAME_RATIO = 90.0  # "Qaddafi" / "Gaddafi" after normalisation
+GIVEN_NAME_RATIO = 80.0  # "Mohammed" / "Muhammad", not "Mark" / "Mary" (75)
+ORG_RATIO = 92.0  # whole-name ratio for organisations: spelling variants, not sibling bodies
+CANDIDATE_RATIO = 85.0  # across documents, below a merge but worth a human look
+
+
+def normalise_name(name: str) -> str:
+    """A comparison key for a name: no diacritics, articles, punctuation, doubled letters; ou -> u.
+
+    "Nouri al-Maliki" and "Nuri al-Maliki" share the key "nuri maliki".
+    """
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace("’", "'").replace("‘", "'")
+    s = _ARTICLE.sub("", s)
+    s = s.lower().replace("'s ", " ").replace("-", " ")
+    s = _NON_WORD.sub("", s)
+    s = s.replace("ou", "u").replace("ee", "i").replace("ph", "f")
+    s = _DOUBLE.sub(r"\1", s)
+    words = s.split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def initials_match(acronym: str, name: str) -> bool:
+    """True when the capitals of ``acronym`` are the initials of ``name``'s words, in order.
+
+    Function words may be skipped ("Free Syrian Army" / "FSA", "Conflict Armament Research" / "CAR",
+    "Organisation of the Petroleum Exporting Countries" / "OPEC" is not required to match).
+    """
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    initials = [w[0].upper() for w in words if w[0].isalpha()]
+    strong = [w[0].upper() for w in words if w[0].isupper()]
+    if not letters:
+        return False
+    for seq in (strong, initials):
+        it = iter(seq)
+        if all(any(c == x for x in it) for c in letters) and seq and seq[0] == letters[0]:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- alias table
+
+
+@dataclass(frozen=True, slots=True)
+class AliasEntry:
+    canonical: str
+    type: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AliasTable:
+    """Well-known equivalent names (``canonical<TAB>type<TAB>alias|alias``), looked up by surface form."""
+
+    entries: tuple[AliasEntry, ...]
+    by_surface: dict[str, AliasEntry] = field(hash=False, compare=False)
+    by_key: dict[str, AliasEntry] = field(hash=False, compare=False)
+
+    def lookup(self, surface: str) -> AliasEntry | None:
+        """The entry a surface form belongs to: exact form first, then its normalised key."""
+        return self.by_surface.get(surface) or self.by_key.get(normalise_name(surface))
+
+    def surfaces(self) -> list[str]:
+        return list(self.by_surface)
+
+
+def parse_alias_lines(lines: Iterable[str], where: str = "<alias table>") -> list[AliasEntry]:
+    out = []
+    for n, line in enumerate(lines, 1):
+        line = line.rstrip("\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3:
+            raise ValueError(
+                f"{where}, line {n}: expected 3 tab-separated fields (canonical, type, alias|alias), "
+                f"got {len(parts)}: {line!r:.80}"
+            )
+        canonical, typ, aliases = (p.strip() for p in parts)
+        forms = tuple(dict.fromkeys([canonical, *(a.strip() for a in aliases.split("|") if a.strip())]))
+        out.append(AliasEntry(canonical, typ, forms))
+    return out
+
+
+def build_alias_table(entries: Sequence[AliasEntry]) -> AliasTable:
+    by_surface: dict[str, AliasEntry] = {}
+    by_key: dict[str, AliasEntry] = {}
+    for e in entries:  # later entries (user files) override earlier ones
+        for form in e.aliases:
+            by_surface[form] = e
+            by_key[normalise_name(form)] = e
+    return AliasTable(tuple(entries), by_surface, by_key)
+
+
+def read_lexicon_lines(name: str) -> list[str]:
+    """Lines of a data file shipped in ``claimgraph/lexicons``."""
+    return resources.files("claimgraph.lexicons").joinpath(name).read_text(encoding="utf-8").splitlines()
+
+
+def load_alias_table(*extra: str | Path) -> AliasTable:
+    """The shipped ``aliases.tsv`` plus the user's files in the same format (which win on conflicts)."""
+    entries = parse_alias_lines(read_lexicon_lines("aliases.tsv"), "claimgraph/lexicons/aliases.tsv")
+    for p in extra:
+        entries += parse_alias_lines(Path(p).read_text(encoding="utf-8").splitlines(), str(p))
+    return build_alias_table(entries)
+
+
+@lru_cache(maxsize=1)
+def default_alias_table() -> AliasTable:
+    return load_alias_table()
+
+
+# ---------------------------------------------------------------- names of people
+
+
+def name_tokens(name: str) -> list[str]:
+    return normalise_name(name).split()
+
+
+def person_names_compatible(a: str, b: str) -> bool:
+    """Could two full person names be spellings of one name? Same surname and compatible given names.
+
+    "Nouri al-Maliki" / "Nuri al-Maliki": yes. "Michael Gordon" / "Philip Gordon": no.
+    """
+    ta, tb = name_tokens(a), name_tokens(b)
+    if not ta or not tb:
+        return False
+    if fuzz.ratio(ta[-1], tb[-1]) < SURNAME_RATIO:
+        return False
+    if len(ta) == 1 or len(tb) == 1:
+        return True
+    return fuzz.ratio(ta[0], tb[0]) >= GIVEN_NAME_RATIO
+
+
+def surname_key(name: str) -> str:
+    toks = name_tokens(name)
+    return toks[-1] if toks else ""
+
+
+# ---------------------------------------------------------------- across documents
+
+
+PERSONISH = {"PERSON"}
+PLACEISH = {"GPE", "LOC", "FAC"}
+
+
+def _types_compatible(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    groups = [PERSONISH, PLACEISH, {"ORG", "MEDIA", "GROUP", "NORP"}]
+    return any(a in g and b in g for g in groups)
+
+
+def compare_actors(
+    name_a: str,
+    type_a: str,
+    aliases_a: Sequence[str],
+    name_b: str,
+    type_b: str,
+    aliases_b: Sequence[str],
+    table: AliasTable | None = None,
+) -> Decision:
+    """Are two canonical actors (from two documents) the same? ``merge``, ``candidate`` or ``no``.
+
+    merge: an alias-table entry, a shared normalised name or alias, or person names that are
+    spellings of each other. candidate: a close but not certain match (a bare surname against a
+    full name, an acronym against a name it abbreviates, a fuzzy organisation name). no: otherwise,
+    and always when the types are incompatible (a person never merges with a place).
+    """
+    table = table or default_alias_table()
+    if not _types_compatible(type_a, type_b):
+        return "no"
+    forms_a = [name_a, *aliases_a]
+    forms_b = [name_b, *aliases_b]
+    ea = {e.canonical for f in forms_a if (e := table.lookup(f))}
+    eb = {e.canonical for f in forms_b if (e := table.lookup(f))}
+    if ea & eb:
+        return "merge"
+    if ea and eb:
+        return "no"  # the table knows both, as different actors
+    keys_a = {normalise_name(f) for f in forms_a} - {""}
+    keys_b = {normalise_name(f) for f in forms_b} - {""}
+    if type_a in PERSONISH:
+        full_a = [f for f in forms_a if len(name_tokens(f)) > 1]
+        full_b = [f for f in forms_b if len(name_tokens(f)) > 1]
+        if full_a and full_b:
+            if any(person_names_compatible(x, y) for x in full_a for y in full_b):
+                return "merge"
+            return "no"  # two different people who may share a surname
+        if keys_a & keys_b or {surname_key(f) for f in forms_a} & {surname_key(f) for f in forms_b}:
+            return "candidate"  # a bare surname: too little to merge across documents
+        return "no"
+    if keys_a & keys_b:
+        return "merge"
+    for x in forms_a:
+        for y in forms_b:
+            if (x.isupper() and initials_match(x, y)) or (y.isupper() and initials_match(y, x)):
+                return "candidate"
+    best = max((fuzz.ratio(x, y) for x in keys_a for y in keys_b), default=0.0)
+    if best >= ORG_RATIO:
+        return "merge" if type_a in PLACEISH else "candidate"
+    return "candidate" if best >= CANDIDATE_RATIO else "no"

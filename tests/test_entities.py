@@ -1,0 +1,118 @@
+"""Actors and aliases inside one document, on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.extract.entities import extract_entities
+from claimgraph.records import Document, Emphasis, Entity
+
+pytestmark = pytest.mark.model
+
+
+def _doc(text: str, emphasis: tuple[Emphasis, ...] = ()) -> Document:
+    return Document(doc_id="t", text=text, source_map=((0, 0, len(text)),), emphasis=emphasis)
+
+
+def _run(nlp, text: str, emphasis: tuple[Emphasis, ...] = ()) -> list[Entity]:  # type: ignore[no-untyped-def]
+    document = _doc(text, emphasis)
+    ents = list(extract_entities(nlp(text), document))
+    for e in ents:
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text
+    return ents
+
+
+def _owner(ents: list[Entity], mention: str) -> Entity:
+    found = [e for e in ents if any(m.text == mention for m in e.mentions)]
+    assert found, f"no entity has a mention {mention!r}: {[(e.name, [m.text for m in e.mentions]) for e in ents]}"
+    return found[0]
+
+
+def test_acronym_defined_in_brackets(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Northern Mining Board (NMB) closed two pits in March. Critics said the NMB ignored the "
+        "warnings, and the Coastal Defence Units (KDU) said nothing."
+    )
+    ents = _run(nlp, text)
+    nmb = _owner(ents, "NMB")
+    assert nmb.name == "Northern Mining Board"
+    assert len([m for m in nmb.mentions if m.text == "NMB"]) == 2
+    kdu = _owner(ents, "KDU")  # initials that do not match (a transliterated acronym) still define it
+    assert kdu.name == "Coastal Defence Units"
+
+
+def test_transliterated_spelling_variants_and_surname(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Former minister Yousef al-Tawfiqi met the envoy in Harbin. Later, Yusef al-Tawfiqi denied it, "
+        "and Tawfiqi left the country."
+    )
+    ents = _run(nlp, text)
+    e = _owner(ents, "Yousef al-Tawfiqi")
+    assert {"Yusef al-Tawfiqi", "Tawfiqi"} <= {m.text for m in e.mentions}
+    assert e.type == "PERSON"
+
+
+def test_two_people_sharing_a_surname_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Reporter Daniel Orwen wrote the story. Orwen spent a year on it. "
+        "His cousin, the diplomat Samuel Orwen, declined to comment. Orwen later resigned."
+    )
+    ents = _run(nlp, text)
+    daniel, samuel = _owner(ents, "Daniel Orwen"), _owner(ents, "Samuel Orwen")
+    assert daniel.id != samuel.id
+    first_bare = text.index("Orwen spent")
+    assert any(m.start == first_bare for m in daniel.mentions)  # only one Orwen so far: him
+    last_bare = text.rindex("Orwen")
+    owner = next(e for e in ents if any(m.start == last_bare for m in e.mentions))
+    assert owner.id not in (daniel.id, samuel.id)  # two Orwens before it: ambiguous, its own actor
+
+
+def test_alias_table_and_group_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Daesh fighters entered the town. Officials said ISIL had lost ground, while the Islamic State "
+        "claimed victory. Katibat al-Nasimeen and Sharia4Vorland recruited in the area."
+    )
+    ents = _run(nlp, text)
+    isis = _owner(ents, "Daesh")
+    assert {"ISIL", "Islamic State"} <= {m.text for m in isis.mentions}
+    assert _owner(ents, "Katibat al-Nasimeen").type == "ORG"
+    assert _owner(ents, "Sharia4Vorland").type == "ORG"
+
+
+def test_emphasis_names_a_publication(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "According to The Harbour Ledger, the deal collapsed. The Harbour Ledger's editor confirmed it."
+    start = text.index("The Harbour Ledger")
+    em = (Emphasis(start, start + len("The Harbour Ledger"), "The Harbour Ledger"),)
+    ents = _run(nlp, text, em)
+    e = _owner(ents, "The Harbour Ledger")
+    assert e.type == "MEDIA"
+    assert len(e.mentions) == 2  # the second, possessive, occurrence is found too
+
+
+def test_titles_and_possessives_are_trimmed(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The speech by then-prime minister Alda Brannick was short. Alda Brannick's aides left early."
+    ents = _run(nlp, text)
+    names = {m.text for e in ents for m in e.mentions}
+    assert "Alda Brannick" in names
+    assert not any(n.endswith("'s") or n.lower().startswith("then") for n in names)
+
+
+def test_metonymy_only_when_the_capital_acts(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The United States imposed new tariffs. Washington refused to negotiate. "
+        "The money was kept in banks in Washington, DC, for years."
+    )
+    ents = _run(nlp, text)
+    us = _owner(ents, "United States")
+    acting = text.index("Washington refused")
+    assert any(m.start == acting for m in us.mentions)
+    city = text.index("Washington, DC")
+    assert not any(m.start == city for m in us.mentions)
+
+
+def test_demonym_modifying_a_state_actor_maps_to_the_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Qatar hosted the talks. Later, Qatari officials said the talks had failed."
+    ents = _run(nlp, text)
+    qatar = _owner(ents, "Qatar")
+    assert "Qatari" in {m.text for m in qatar.mentions}

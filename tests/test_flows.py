@@ -1,0 +1,138 @@
+"""Alleged flows on invented sentences: each pattern, voice, chains, participles, hedges and denials."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.extract.entities import extract_entities
+from claimgraph.extract.flows import extract_flows
+from claimgraph.records import Claim, Document, Flow, Span
+
+pytestmark = pytest.mark.model
+
+DEFS = "The Northern Liberation Army (NLA) and the Coastal Defence Union (CDU) fought for years. "
+
+
+def _run(nlp, text: str, claims: tuple[Claim, ...] = ()) -> tuple[list[Flow], dict[str, str]]:  # type: ignore[no-untyped-def]
+    document = Document(doc_id="t", text=text, source_map=((0, 0, len(text)),))
+    doc = nlp(text)
+    ents = list(extract_entities(doc, document))
+    flows = list(extract_flows(doc, document, ents, claims, ()))
+    for f in flows:
+        for span in (f.trigger, f.item, f.time, *f.places):
+            if span is not None:
+                span.check(text)
+    names = {e.id: e.name for e in ents}
+    return flows, names
+
+
+def _pairs(flows: list[Flow], names: dict[str, str]) -> set[tuple[str, str, str]]:
+    return {(f.kind, names[f.source], names[f.target]) for f in flows}
+
+
+NLA, CDU = "Northern Liberation Army", "Coastal Defence Union"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The NLA supplied anti-tank missiles to the CDU in March 2019.", "weapons"),
+        ("Anti-tank missiles were delivered to the CDU by the NLA.", "weapons"),
+        ("The CDU received training from the NLA.", "training"),
+        ("The NLA funded the CDU throughout the war.", "money"),
+        ("The NLA paid the CDU a large sum.", "money"),
+        ("Payments from the NLA to the CDU continued for years.", "money"),
+        ("The NLA made cash payments to the CDU.", "money"),
+        ("The CDU enjoyed support from the NLA.", "support"),
+        ("The NLA trained the CDU in desert camps.", "training"),
+    ],
+)
+def test_single_clause_patterns(nlp, sentence: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + sentence)
+    assert (kind, NLA, CDU) in _pairs(flows, names)
+
+
+def test_time_and_item_are_kept(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + "The NLA supplied anti-tank missiles to the CDU in March 2019.")
+    f = next(f for f in flows if names[f.source] == NLA)
+    assert f.item is not None and "missiles" in f.item.text
+    assert f.time is not None and f.time.text == "March 2019"
+    assert f.trigger.text == "supplied"
+
+
+def test_relative_clause_chain_dropped_then_recovered(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + "NLA helicopters dropped rifles that were recovered by the CDU.")
+    assert ("weapons", NLA, CDU) in _pairs(flows, names)
+
+
+def test_passed_on_chain_takes_the_earlier_giver(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + "Rifles smuggled by the NLA were later passed on to the CDU.")
+    assert ("weapons", NLA, CDU) in _pairs(flows, names)
+
+
+def test_onward_distribution_keeps_the_destination_as_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = DEFS + "The NLA flew rifles to Amman, Jordan, for further distribution to the CDU."
+    flows, names = _run(nlp, text)
+    f = next(f for f in flows if (names[f.source], names[f.target]) == (NLA, CDU))
+    assert "Amman" in {p.text for p in f.places}
+    assert all(names[x.target] not in ("Amman", "Jordan") for x in flows)
+
+
+def test_compound_participles(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + "The CDU relied on NLA-supplied rifles and NLA-trained fighters.")
+    pairs = _pairs(flows, names)
+    assert ("weapons", NLA, CDU) in pairs
+    assert ("training", NLA, CDU) in pairs
+
+
+def test_unnamed_ends_become_group_actors(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + "The NLA had been providing weapons to religious rebel factions.")
+    assert ("weapons", NLA, "religious rebel factions") in _pairs(flows, names)
+
+
+def test_state_actors_through_their_institutions(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + "Qatari officials sent money to the CDU.")
+    assert ("money", "Qatar", CDU) in _pairs(flows, names)
+
+
+def test_no_flow_without_a_transfer(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, _ = _run(nlp, DEFS + "The NLA praised the CDU and kept its money in banks in Geneva.")
+    assert flows == []
+
+
+def test_repeated_flow_is_one_edge_with_every_trigger(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = DEFS + "The NLA sent rifles to the CDU. Later the NLA delivered more rifles to the CDU."
+    flows, names = _run(nlp, text)
+    same = [f for f in flows if (names[f.source], names[f.target]) == (NLA, CDU)]
+    assert len(same) == 1
+    assert [t.text for t in same[0].triggers] == ["sent", "delivered"]
+
+
+def _claim(text: str, sentence: str, cid: str, **kw: bool) -> Claim:
+    start = text.index(sentence)
+    return Claim(id=cid, span=Span.of(text, start, start + len(sentence)), attribution="a1", evidence="anonymous",
+                 source="officials", **kw)
+
+
+def test_hedged_and_denied_come_from_the_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    s1 = "The NLA may have sold rifles to the CDU."
+    s2 = "The NLA paid the CDU a large sum, officials denied."
+    text = DEFS + s1 + " " + s2
+    claims = (_claim(text, s1, "c1", hedged=True), _claim(text, s2, "c2", denied=True))
+    flows, names = _run(nlp, text, claims)
+    by_kind = {f.kind: f for f in flows if (names[f.source], names[f.target]) == (NLA, CDU)}
+    assert by_kind["weapons"].claim == "c1" and by_kind["weapons"].hedged and not by_kind["weapons"].denied
+    assert by_kind["weapons"].evidence == "anonymous" and by_kind["weapons"].source_text == "officials"
+    assert by_kind["money"].claim == "c2" and by_kind["money"].denied
+
+
+def test_negated_trigger_is_denied_without_claims(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + "The NLA never armed the CDU.")
+    f = next(f for f in flows if (names[f.source], names[f.target]) == (NLA, CDU))
+    assert f.denied and f.claim is None
+
+
+def test_the_group_refers_back_to_the_last_named_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = DEFS + "Fighters of the CDU held the pass. NLA commanders delivered rifles to the group."
+    flows, names = _run(nlp, text)
+    assert ("weapons", NLA, CDU) in _pairs(flows, names)
