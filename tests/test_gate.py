@@ -107,3 +107,28 @@ def test_polnear_dev(polnear: dict) -> None:
     assert r["cue"]["exact"]["f1"] >= f["cue_exact_f1"]
     assert r["source"]["exact"]["f1"] >= f["source_exact_f1"]
     assert r["content"]["overlap"]["f1"] >= f["content_overlap_f1"]
+
+
+# actors and flows on the seed (issue 4); bars: aliases 55/59, merge F1 0.90, wrong merges 0, flows F1/P/R 0.70
+SEED_ACTOR_FLOORS = {"aliases": 56 / 59, "merge_f1": 0.93, "flows_f1": 0.72, "flows_p": 0.75, "flows_r": 0.90}
+
+
+def test_seed_actors(seed: dict) -> None:
+    e, f = seed["entities"], SEED_ACTOR_FLOORS
+    assert frac(e["aliases_found"]) >= f["aliases"]
+    assert e["merge"]["f1"] >= f["merge_f1"]
+    assert e["wrong_merges"] == 0
+
+
+def test_seed_flows(seed: dict) -> None:
+    fl, f = seed["flows"]["flows"], SEED_ACTOR_FLOORS
+    assert fl["f1"] >= f["flows_f1"] and fl["precision"] >= f["flows_p"] and fl["recall"] >= f["flows_r"]
+
+
+# RAMS dev (issue 4); bar: recall 0.40 with at most 15 flows per 1,000 words
+RAMS_FLOORS = {"recall": 0.07, "flows_per_1000_words_max": 15.0}
+
+
+def test_rams_flows(rams: dict) -> None:
+    assert rams["recall"] >= RAMS_FLOORS["recall"]
+    assert rams["flows_per_1000_words"] <= RAMS_FLOORS["flows_per_1000_words_max"]
