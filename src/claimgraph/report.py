@@ -118,22 +118,32 @@ class Segment:
 
     text: str
     claim: Claim | None
+    first: bool = False  # the claim's first piece: it carries the anchor id
 
 
 def segments(analysis: Analysis) -> list[Segment]:
-    """The text cut at claim boundaries; overlapping claims: the first wins."""
+    """The text cut where the claim under it changes.
+
+    A claim covers its ``parts`` when it has them (an author's remainder around
+    attributed content), else its span. Attributed claims are painted over author
+    claims, so the more specific evidence shows where they overlap.
+    """
     text = analysis.document.text
+    owner: list[Claim | None] = [None] * len(text)
+    ordered = sorted(analysis.claims, key=lambda c: c.attribution is not None)  # author claims first
+    for c in ordered:
+        for a, b in c.parts or ((c.span.start, c.span.end),):
+            owner[a:b] = [c] * (b - a)
     out: list[Segment] = []
-    pos = 0
-    for c in sorted(analysis.claims, key=lambda c: (c.span.start, -c.span.end)):
-        if c.span.start < pos:
-            continue
-        if c.span.start > pos:
-            out.append(Segment(text[pos : c.span.start], None))
-        out.append(Segment(text[c.span.start : c.span.end], c))
-        pos = c.span.end
-    if pos < len(text):
-        out.append(Segment(text[pos:], None))
+    seen: set[str] = set()
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or owner[i] is not owner[start]:
+            c = owner[start]
+            out.append(Segment(text[start:i], c, c is not None and c.id not in seen))
+            if c is not None:
+                seen.add(c.id)
+            start = i
     return out
 
 

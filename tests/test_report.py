@@ -1,0 +1,34 @@
+"""The HTML report and the text segments it highlights."""
+
+from __future__ import annotations
+
+from claimgraph.records import Analysis, Claim, Document, Span
+from claimgraph.report import render_html, segments
+
+TEXT = "Officials said the port <b>was</b> closed. It is unthinkable that nobody knew."
+
+
+def analysis() -> Analysis:
+    doc = Document(doc_id="d", text=TEXT, source_map=((0, 0, len(TEXT)),), title="A <title>")
+    content = Span.of(TEXT, 15, 41)
+    author = Claim("c1", Span.of(TEXT, 0, 42), None, "author_assertion", parts=((0, 14), (41, 42)))
+    attributed = Claim("c2", content, "a1", "government")
+    inference = Claim("c3", Span.of(TEXT, 43, len(TEXT)), None, "author_inference", marker=Span.of(TEXT, 43, 58))
+    return Analysis(document=doc, claims=(author, attributed, inference))
+
+
+def test_segments_cover_the_text_and_prefer_attributed_evidence() -> None:
+    segs = segments(analysis())
+    assert "".join(s.text for s in segs) == TEXT
+    by_text = {s.text: s.claim.id if s.claim else None for s in segs}
+    assert by_text["the port <b>was</b> closed"] == "c2"
+    assert by_text["Officials said"] == "c1"
+    assert sum(s.first for s in segs if s.claim and s.claim.id == "c1") == 1
+
+
+def test_html_escapes_article_text_and_marks_inferences() -> None:
+    html = render_html([analysis()])
+    assert "<b>was</b>" not in html and "&lt;b&gt;was&lt;/b&gt;" in html
+    assert "A &lt;title&gt;" in html
+    assert 'class="claim author_inference" id="claim-c3"' in html
+    assert html.count('id="claim-c1"') == 1
