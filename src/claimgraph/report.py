@@ -139,10 +139,10 @@ def segments(analysis: Analysis) -> list[Segment]:
     start = 0
     for i in range(1, len(text) + 1):
         if i == len(text) or owner[i] is not owner[start]:
-            c = owner[start]
-            out.append(Segment(text[start:i], c, c is not None and c.id not in seen))
-            if c is not None:
-                seen.add(c.id)
+            here = owner[start]
+            out.append(Segment(text[start:i], here, here is not None and here.id not in seen))
+            if here is not None:
+                seen.add(here.id)
             start = i
     return out
 
