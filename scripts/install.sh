@@ -26,3 +26,10 @@ if [ "${1:-}" = "test" ]; then
 else
   .venv/bin/python -m pip install -q -e .
 fi
+# Front-end libraries (cytoscape for the flow graph) come from the npm registry; postinstall copies
+# them into src/claimgraph/serve/static/vendor/ (not in git).
+if command -v npm >/dev/null; then
+  npm ci --no-audit --no-fund --silent
+else
+  echo "install.sh: npm not found: the flow-graph page will fall back to a table" >&2
+fi

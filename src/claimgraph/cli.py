@@ -109,3 +109,6 @@ def analyze(
 
 
 # -- corpus commands (ingest, search, claims, candidates, serve, export) are registered below.
+from claimgraph.cli_corpus import register  # noqa: E402
+
+register(main)

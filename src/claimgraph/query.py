@@ -1,0 +1,398 @@
+"""The one place that reads the corpus database; serve/ and export/ both use it (no SQL elsewhere).
+
+Every function takes a read-only connection from :func:`connect` and returns small frozen records.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from claimgraph.errors import ClaimgraphError
+from claimgraph.store.actors import normalise
+from claimgraph.store.connect import connect_reader as connect
+
+__all__ = ["connect"]
+
+# Marks around matched terms in search snippets: control characters never found in cleaned text,
+# so the web layer can escape the snippet first and turn these into <mark> afterwards.
+MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
+
+
+class SearchError(ClaimgraphError):
+    """A full-text query SQLite's FTS5 cannot parse; the message says why and how to fix it."""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    id: str
+    title: str | None
+    path: str | None
+    byline: str | None
+    published: str | None
+    media_type: str
+    n_claims: int
+    profile: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRow:
+    id: int
+    name: str
+    type: str
+    aliases: list[str]
+    n_documents: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    doc_id: str
+    doc_title: str | None
+    id: str
+    text: str
+    start: int
+    end: int
+    evidence: str
+    attribution: str | None
+    source_text: str | None
+    hedged: bool
+    denied: bool
+    role: str = ""  # "said" (the actor is the source) or "about" (the actor is mentioned)
+
+
+@dataclass(frozen=True, slots=True)
+class FlowRow:
+    doc_id: str
+    doc_title: str | None
+    id: str
+    kind: str
+    source_actor: int
+    source_name: str
+    target_actor: int
+    target_name: str
+    claim_id: str | None
+    claim_text: str | None
+    evidence: str | None
+    trigger: str
+    item: str | None
+    claimed_by: str | None
+    hedged: bool
+    denied: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    kind: str  # "document" or "claim"
+    doc_id: str
+    doc_title: str | None
+    snippet: str  # matched terms between MARK_OPEN and MARK_CLOSE
+    claim_id: str | None = None
+    evidence: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    id: int
+    actor_a: int
+    name_a: str
+    type_a: str
+    actor_b: int
+    name_b: str
+    type_b: str
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    name_a: str
+    name_b: str
+    decision: str
+    decided_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Graph:
+    nodes: list[ActorRow] = field(default_factory=list)
+    edges: list[FlowRow] = field(default_factory=list)
+
+
+def to_json(record: Any) -> Any:
+    """A record (or a list of them) as JSON-ready dicts."""
+    if isinstance(record, list):
+        return [to_json(r) for r in record]
+    return asdict(record)
+
+
+# -- documents ---------------------------------------------------------------------------------------
+
+_DOC_COLS = "id, title, path, byline, published, media_type, n_claims, profile"
+
+
+def _doc(r: sqlite3.Row) -> DocumentRow:
+    return DocumentRow(r["id"], r["title"], r["path"], r["byline"], r["published"], r["media_type"], r["n_claims"],
+                       json.loads(r["profile"]))
+
+
+def count_documents(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+
+
+def list_documents(conn: sqlite3.Connection, limit: int = 500, offset: int = 0) -> list[DocumentRow]:
+    rows = conn.execute(
+        f"SELECT {_DOC_COLS} FROM documents ORDER BY published DESC NULLS LAST, title LIMIT ? OFFSET ?",
+        (limit, offset),
+    )
+    return [_doc(r) for r in rows]
+
+
+def get_document(conn: sqlite3.Connection, doc_id: str) -> DocumentRow | None:
+    r = conn.execute(f"SELECT {_DOC_COLS} FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    return None if r is None else _doc(r)
+
+
+def get_analysis(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any] | None:
+    """The analysis JSON of one document, as it was stored."""
+    r = conn.execute("SELECT analysis FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    return None if r is None else dict(json.loads(r["analysis"]))
+
+
+def iter_analyses(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    for r in conn.execute("SELECT analysis FROM documents ORDER BY ingested_at, id"):
+        yield json.loads(r["analysis"])
+
+
+def entity_actors(conn: sqlite3.Connection, doc_id: str) -> dict[str, ActorRow]:
+    """Entity id -> the corpus actor it resolved to, for one document."""
+    rows = conn.execute(
+        "SELECT e.id AS entity, a.id, a.name, a.type, a.aliases FROM entities e JOIN actors a ON a.id = e.actor_id "
+        "WHERE e.doc_id = ?",
+        (doc_id,),
+    )
+    return {r["entity"]: ActorRow(r["id"], r["name"], r["type"], json.loads(r["aliases"])) for r in rows}
+
+
+# -- search ------------------------------------------------------------------------------------------
+
+def search(conn: sqlite3.Connection, q: str, limit: int = 50) -> list[SearchHit]:
+    """Documents and claims matching an FTS5 query (words, "phrases", AND/OR/NOT, NEAR, prefix*)."""
+    if not q.strip():
+        raise SearchError("empty search: type one or more words")
+    try:
+        claims = conn.execute(
+            "SELECT f.doc_id, f.claim_id, d.title, c.evidence, "
+            "snippet(claims_fts, 2, ?, ?, '…', 24) AS snip FROM claims_fts f "
+            "JOIN documents d ON d.id = f.doc_id JOIN claims c ON c.doc_id = f.doc_id AND c.id = f.claim_id "
+            "WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?",
+            (MARK_OPEN, MARK_CLOSE, q, limit),
+        ).fetchall()
+        docs = conn.execute(
+            "SELECT f.doc_id, d.title, snippet(documents_fts, 2, ?, ?, '…', 24) AS snip FROM documents_fts f "
+            "JOIN documents d ON d.id = f.doc_id WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
+            (MARK_OPEN, MARK_CLOSE, q, limit),
+        ).fetchall()
+    except sqlite3.OperationalError as exc:
+        raise SearchError(
+            f"cannot parse the search {q!r}: {exc}. Put words with punctuation in double quotes "
+            '("al-Qaeda"), close every quote, and put AND/OR/NOT between words'
+        ) from exc
+    return [SearchHit("document", r["doc_id"], r["title"], r["snip"]) for r in docs] + [
+        SearchHit("claim", r["doc_id"], r["title"], r["snip"], r["claim_id"], r["evidence"]) for r in claims
+    ]
+
+
+# -- actors and claims -------------------------------------------------------------------------------
+
+def _actor(r: sqlite3.Row) -> ActorRow:
+    n = r["n_documents"] if "n_documents" in r.keys() else 0  # noqa: SIM118 (sqlite3.Row has no __contains__)
+    return ActorRow(r["id"], r["name"], r["type"], json.loads(r["aliases"]), n)
+
+
+_ACTOR_COLS = ("a.id, a.name, a.type, a.aliases, "
+               "(SELECT COUNT(DISTINCT doc_id) FROM entities e WHERE e.actor_id = a.id) AS n_documents")
+
+
+def get_actor(conn: sqlite3.Connection, actor_id: int) -> ActorRow | None:
+    r = conn.execute(f"SELECT {_ACTOR_COLS} FROM actors a WHERE a.id = ?", (actor_id,)).fetchone()
+    return None if r is None else _actor(r)
+
+
+def list_actors(conn: sqlite3.Connection, limit: int = 1000) -> list[ActorRow]:
+    rows = conn.execute(f"SELECT {_ACTOR_COLS} FROM actors a ORDER BY n_documents DESC, a.name LIMIT ?", (limit,))
+    return [_actor(r) for r in rows]
+
+
+def find_actors(conn: sqlite3.Connection, name: str) -> list[ActorRow]:
+    """Actors named (or aliased) ``name`` after normalisation; else those whose name contains it."""
+    rows = conn.execute(
+        f"SELECT DISTINCT {_ACTOR_COLS} FROM actors a JOIN actor_keys k ON k.actor_id = a.id WHERE k.key = ? "
+        "ORDER BY a.id",
+        (normalise(name),),
+    ).fetchall()
+    if not rows:
+        rows = conn.execute(
+            f"SELECT {_ACTOR_COLS} FROM actors a WHERE a.name LIKE ? ESCAPE '\\' OR a.aliases LIKE ? ESCAPE '\\' "
+            "ORDER BY a.id",
+            (f"%{_like(name)}%", f"%{_like(name)}%"),
+        ).fetchall()
+    return [_actor(r) for r in rows]
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+_CLAIM_COLS = ("c.doc_id, d.title AS doc_title, c.id, c.text, c.start, c.\"end\", c.evidence, c.attribution, "
+               "c.source_text, c.hedged, c.denied")
+
+
+def _claim(r: sqlite3.Row, role: str = "") -> ClaimRow:
+    return ClaimRow(r["doc_id"], r["doc_title"], r["id"], r["text"], r["start"], r["end"], r["evidence"],
+                    r["attribution"], r["source_text"], bool(r["hedged"]), bool(r["denied"]), role)
+
+
+def actor_said(conn: sqlite3.Connection, actor_id: int) -> list[ClaimRow]:
+    """Claims attributed to the actor (it is the source of the attribution)."""
+    rows = conn.execute(
+        f"SELECT DISTINCT {_CLAIM_COLS} FROM claims c JOIN documents d ON d.id = c.doc_id "
+        "JOIN attributions a ON a.doc_id = c.doc_id AND a.id = c.attribution "
+        "JOIN entities e ON e.doc_id = a.doc_id AND e.id = a.source_entity "
+        "WHERE e.actor_id = ? ORDER BY d.published, c.doc_id, c.start",
+        (actor_id,),
+    )
+    return [_claim(r, "said") for r in rows]
+
+
+def actor_claimed_about(conn: sqlite3.Connection, actor_id: int) -> list[ClaimRow]:
+    """Claims that mention the actor and that the actor did not make."""
+    rows = conn.execute(
+        f"SELECT DISTINCT {_CLAIM_COLS} FROM claims c JOIN documents d ON d.id = c.doc_id "
+        "JOIN mentions m ON m.doc_id = c.doc_id AND m.start >= c.start AND m.\"end\" <= c.\"end\" "
+        "JOIN entities e ON e.doc_id = m.doc_id AND e.id = m.entity_id "
+        "LEFT JOIN attributions a ON a.doc_id = c.doc_id AND a.id = c.attribution "
+        "LEFT JOIN entities se ON se.doc_id = a.doc_id AND se.id = a.source_entity "
+        "WHERE e.actor_id = ? AND (se.actor_id IS NULL OR se.actor_id != e.actor_id) "
+        "ORDER BY d.published, c.doc_id, c.start",
+        (actor_id,),
+    )
+    return [_claim(r, "about") for r in rows]
+
+
+def actor_documents(conn: sqlite3.Connection, actor_id: int) -> list[DocumentRow]:
+    rows = conn.execute(
+        f"SELECT {_DOC_COLS} FROM documents WHERE id IN (SELECT doc_id FROM entities WHERE actor_id = ?) "
+        "ORDER BY published DESC NULLS LAST, title",
+        (actor_id,),
+    )
+    return [_doc(r) for r in rows]
+
+
+def claims_for_actor(conn: sqlite3.Connection, name: str, evidence: str | None = None) -> list[ClaimRow]:
+    """What the actors called ``name`` said and what others claimed about them, optionally of one evidence kind."""
+    out: list[ClaimRow] = []
+    for actor in find_actors(conn, name):
+        out += actor_said(conn, actor.id) + actor_claimed_about(conn, actor.id)
+    return [c for c in out if evidence is None or c.evidence == evidence]
+
+
+# -- flows and the graph -----------------------------------------------------------------------------
+
+_FLOW_SQL = (
+    "SELECT f.doc_id, d.title AS doc_title, f.id, f.kind, sa.id AS source_actor, sa.name AS source_name, "
+    "ta.id AS target_actor, ta.name AS target_name, f.claim AS claim_id, c.text AS claim_text, "
+    "COALESCE(f.evidence, c.evidence) AS evidence, f.trigger_text, f.item_text, f.claimed_by, f.hedged, f.denied "
+    "FROM flows f JOIN documents d ON d.id = f.doc_id "
+    "JOIN entities se ON se.doc_id = f.doc_id AND se.id = f.source_entity JOIN actors sa ON sa.id = se.actor_id "
+    "JOIN entities te ON te.doc_id = f.doc_id AND te.id = f.target_entity JOIN actors ta ON ta.id = te.actor_id "
+    "LEFT JOIN claims c ON c.doc_id = f.doc_id AND c.id = f.claim"
+)
+
+
+def _flow(r: sqlite3.Row) -> FlowRow:
+    return FlowRow(r["doc_id"], r["doc_title"], r["id"], r["kind"], r["source_actor"], r["source_name"],
+                   r["target_actor"], r["target_name"], r["claim_id"], r["claim_text"], r["evidence"],
+                   r["trigger_text"], r["item_text"], r["claimed_by"], bool(r["hedged"]), bool(r["denied"]))
+
+
+def flows(
+    conn: sqlite3.Connection,
+    kinds: Sequence[str] | None = None,
+    evidence: Sequence[str] | None = None,
+    actor_id: int | None = None,
+) -> list[FlowRow]:
+    """Flows between corpus actors; filters by kind, evidence and an actor at either end."""
+    where: list[str] = []
+    args: list[object] = []
+    if kinds:
+        where.append(f"f.kind IN ({','.join('?' * len(kinds))})")
+        args += list(kinds)
+    if evidence:
+        where.append(f"COALESCE(f.evidence, c.evidence) IN ({','.join('?' * len(evidence))})")
+        args += list(evidence)
+    if actor_id is not None:
+        where.append("(sa.id = ? OR ta.id = ?)")
+        args += [actor_id, actor_id]
+    sql = _FLOW_SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY f.doc_id, f.id"
+    return [_flow(r) for r in conn.execute(sql, args)]
+
+
+def flow_graph(
+    conn: sqlite3.Connection, kinds: Sequence[str] | None = None, evidence: Sequence[str] | None = None
+) -> Graph:
+    """Actors as nodes and flows as directed edges (one edge per flow: each keeps its own claim)."""
+    edges = flows(conn, kinds, evidence)
+    ids = sorted({e.source_actor for e in edges} | {e.target_actor for e in edges})
+    nodes = [a for a in (get_actor(conn, i) for i in ids) if a is not None]
+    return Graph(nodes, edges)
+
+
+# -- merge candidates --------------------------------------------------------------------------------
+
+def candidates(conn: sqlite3.Connection) -> list[Candidate]:
+    rows = conn.execute(
+        "SELECT c.id, c.actor_a, a.name AS name_a, a.type AS type_a, c.actor_b, b.name AS name_b, b.type AS type_b, "
+        "c.score, c.reason FROM actor_candidates c JOIN actors a ON a.id = c.actor_a JOIN actors b ON b.id = c.actor_b "
+        "ORDER BY c.score DESC, c.id"
+    )
+    return [Candidate(*tuple(r)) for r in rows]
+
+
+def decisions(conn: sqlite3.Connection) -> list[Decision]:
+    rows = conn.execute("SELECT name_a, name_b, decision, decided_at FROM actor_decisions ORDER BY decided_at DESC")
+    return [Decision(*tuple(r)) for r in rows]
+
+
+def document_ids(conn: sqlite3.Connection) -> frozenset[str]:
+    """Ids of every stored document: what ``ingest`` can skip before analysing."""
+    return frozenset(r[0] for r in conn.execute("SELECT id FROM documents"))
+
+
+def all_claims(conn: sqlite3.Connection) -> Iterator[ClaimRow]:
+    """Every claim of the corpus, document by document, in text order."""
+    rows = conn.execute(
+        f"SELECT {_CLAIM_COLS} FROM claims c JOIN documents d ON d.id = c.doc_id "
+        "ORDER BY d.published, c.doc_id, c.start"
+    )
+    for r in rows:
+        yield _claim(r)
+
+
+def claim_source_actors(conn: sqlite3.Connection) -> dict[tuple[str, str], int]:
+    """(doc id, claim id) -> the corpus actor the claim is attributed to, where it resolved to one."""
+    rows = conn.execute(
+        "SELECT c.doc_id, c.id, e.actor_id FROM claims c "
+        "JOIN attributions a ON a.doc_id = c.doc_id AND a.id = c.attribution "
+        "JOIN entities e ON e.doc_id = a.doc_id AND e.id = a.source_entity WHERE e.actor_id IS NOT NULL"
+    )
+    return {(r[0], r[1]): int(r[2]) for r in rows}
+
+
+def actor_document_ids(conn: sqlite3.Connection) -> dict[int, list[str]]:
+    """Actor id -> ids of the documents that mention it."""
+    out: dict[int, list[str]] = {}
+    for r in conn.execute("SELECT DISTINCT actor_id, doc_id FROM entities WHERE actor_id IS NOT NULL ORDER BY doc_id"):
+        out.setdefault(int(r[0]), []).append(r[1])
+    return out

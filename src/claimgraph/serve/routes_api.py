@@ -1,0 +1,80 @@
+"""JSON API under /api (documented by FastAPI at /openapi.json and /docs)."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+
+from claimgraph import query
+from claimgraph.serve import views
+from claimgraph.serve.app import reader
+
+router = APIRouter(prefix="/api", tags=["api"])
+DOC_ID = re.compile(r"^[0-9a-f]{64}$")
+Conn = Annotated[sqlite3.Connection, Depends(reader)]
+FlowKind = Literal["weapons", "money", "fighters", "training", "support", "other"]
+EvidenceKind = Literal["media", "document", "organization", "named_person", "anonymous", "government",
+                       "author_assertion", "author_inference"]
+
+
+def check_doc_id(doc_id: str) -> str:
+    if not DOC_ID.match(doc_id):
+        raise HTTPException(404, "no such document (ids are 64 hexadecimal characters)")
+    return doc_id
+
+
+@router.get("/documents", summary="Documents of the corpus with their sourcing profile")
+def documents(conn: Conn, limit: int = Query(500, ge=1, le=10_000), offset: int = Query(0, ge=0)) -> Any:
+    return query.to_json(query.list_documents(conn, limit, offset))
+
+
+@router.get("/documents/{doc_id}", summary="The analysis JSON of one document")
+def document(doc_id: str, conn: Conn) -> Any:
+    analysis = query.get_analysis(conn, check_doc_id(doc_id))
+    if analysis is None:
+        raise HTTPException(404, "no such document")
+    return analysis
+
+
+@router.get("/search", summary="Full-text search over documents and claims (FTS5 syntax)",
+            responses={400: {"description": "The query cannot be parsed"}})
+def search(conn: Conn, q: str = Query(..., max_length=1000), limit: int = Query(50, ge=1, le=500)) -> Any:
+    return query.to_json(query.search(conn, q, limit))
+
+
+@router.get("/actors", summary="Actors of the corpus; ?name= finds an actor by name or alias")
+def actors(conn: Conn, name: str | None = Query(None, max_length=300)) -> Any:
+    return query.to_json(query.find_actors(conn, name) if name else query.list_actors(conn))
+
+
+@router.get("/actors/{actor_id}", summary="An actor: what it said, what was claimed about it, its flows")
+def actor(actor_id: int, conn: Conn) -> Any:
+    found = query.get_actor(conn, actor_id)
+    if found is None:
+        raise HTTPException(404, "no such actor")
+    return {
+        "actor": query.to_json(found),
+        "said": query.to_json(query.actor_said(conn, actor_id)),
+        "claimed_about": query.to_json(query.actor_claimed_about(conn, actor_id)),
+        "flows": query.to_json(query.flows(conn, actor_id=actor_id)),
+        "documents": query.to_json(query.actor_documents(conn, actor_id)),
+    }
+
+
+@router.get("/claims", summary="Claims made by or about an actor")
+def claims(conn: Conn, actor: str = Query(..., max_length=300), evidence: EvidenceKind | None = None) -> Any:
+    return query.to_json(query.claims_for_actor(conn, actor, evidence))
+
+
+@router.get("/graph", summary="The flow graph as Cytoscape elements")
+def graph(conn: Conn, kind: Annotated[list[FlowKind], Query()] = [],  # noqa: B006 (FastAPI copies defaults)
+          evidence: Annotated[list[EvidenceKind], Query()] = []) -> Any:  # noqa: B006
+    return views.graph_json(query.flow_graph(conn, kind, evidence))
+
+
+@router.get("/candidates", summary="Open proposals to merge two actors")
+def candidates(conn: Conn) -> Any:
+    return query.to_json(query.candidates(conn))
