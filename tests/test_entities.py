@@ -68,6 +68,19 @@ def test_two_people_sharing_a_surname_stay_apart(nlp) -> None:  # type: ignore[n
     assert owner.id not in (daniel.id, samuel.id)  # two Orwens before it: ambiguous, its own actor
 
 
+def test_shared_surname_follows_the_title_named_near_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Defence Minister Piet Arvola denied the report on Monday. It was written by the paper's security "
+        "correspondent, Lina Arvola. The two are not related. \"We sent no trucks,\" the minister said. "
+        "Arvola told parliament the ledgers were complete."
+    )
+    ents = _run(nlp, text)
+    piet, lina = _owner(ents, "Piet Arvola"), _owner(ents, "Lina Arvola")
+    assert piet.id != lina.id
+    bare = text.rindex("Arvola")
+    assert any(m.start == bare for m in piet.mentions)
+
+
 def test_alias_table_and_group_names(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Daesh fighters entered the town. Officials said ISIL had lost ground, while the Islamic State "

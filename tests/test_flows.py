@@ -136,3 +136,74 @@ def test_the_group_refers_back_to_the_last_named_organisation(nlp) -> None:  # t
     text = DEFS + "Fighters of the CDU held the pass. NLA commanders delivered rifles to the group."
     flows, names = _run(nlp, text)
     assert ("weapons", NLA, CDU) in _pairs(flows, names)
+
+
+# ---------------------------------------------------------------- wider ends and frames
+
+
+def _ends(flows: list[Flow], names: dict[str, str]) -> set[tuple[str, str]]:
+    return {(names[f.source], names[f.target]) for f in flows}
+
+
+def test_pronoun_object_is_the_recipient_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + "The NLA hired forty local drivers, paying them two dollars a day.")
+    assert any(s == NLA and "drivers" in t for s, t in _ends(flows, names))
+
+
+def test_double_object_with_pronoun_recipient(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = DEFS + "CDU fighters waited at the border crossing. The NLA sold them rifles."
+    flows, names = _run(nlp, text)
+    assert ("weapons", NLA, CDU) in _pairs(flows, names)
+
+
+def test_person_pronoun_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = DEFS + "Anna Holm ran the NLA treasury for a decade. She paid the CDU a large sum."
+    flows, names = _run(nlp, text)
+    assert ("money", "Anna Holm", CDU) in _pairs(flows, names)
+
+
+def test_pronoun_whose_nearest_phrase_is_no_actor_is_left_alone(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = DEFS + "Critics doubt these reports because they come from officials enjoying support from the NLA."
+    flows, names = _run(nlp, text)
+    assert all(names[f.target] != CDU for f in flows)
+
+
+def test_existential_subject_of_an_infinitive(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + "There are wealthy donors in the capital to help fund the CDU.")
+    assert any("donors" in s and t == CDU for s, t in _ends(flows, names))
+
+
+def test_object_of_ask_does_the_giving(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + "The NLA asked a wealthy friend to donate to the CDU.")
+    ends = _ends(flows, names)
+    assert any("friend" in s and t == CDU for s, t in ends)
+    assert (NLA, CDU) not in ends
+
+
+def test_possessor_of_a_campaign_is_the_recipient(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + "Last year the NLA donated money to Anna Holm's Senate campaign.")
+    assert (NLA, "Anna Holm") in _ends(flows, names)
+
+
+def test_unhyphenated_participle(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = DEFS + "It was first reported by Radio Vell, a CDU funded broadcaster."
+    flows, names = _run(nlp, text)
+    assert any(s == CDU and "broadcaster" in t for s, t in _ends(flows, names))
+
+
+def test_item_gated_verbs_need_an_item(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + "The NLA returned the money to the CDU.")
+    assert ("money", NLA, CDU) in _pairs(flows, names)
+    flows, _ = _run(nlp, DEFS + "The NLA returned the favour to the CDU and took the credit from it.")
+    assert flows == []
+
+
+def test_nominal_transfer_inside_a_giving_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + "The NLA has donated millions, both in direct aid to refugees and to the CDU.")
+    assert any(s == NLA and "refugees" in t for s, t in _ends(flows, names))
+
+
+def test_place_modifier_does_not_make_banks_a_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + "The CDU, unable to borrow from most Canadian banks, turned to the NLA.")
+    ends = _ends(flows, names)
+    assert any("banks" in s and t == CDU for s, t in ends)

@@ -33,6 +33,10 @@ def _pairs(name: str, width: int = 2) -> dict[str, tuple[str, ...]]:
     return out
 
 
+# The frames of flow_verbs.tsv (its header says which role holds which end).
+FLOW_FRAMES = frozenset({"give", "pay", "give_item", "move", "equip", "receive", "receive_item", "arrive"})
+
+
 @dataclass(frozen=True, slots=True)
 class ActorLexicons:
     titles: frozenset[str]
@@ -40,8 +44,17 @@ class ActorLexicons:
     capitals: dict[str, str]  # "Washington" -> "United States"
     state_nouns: frozenset[str]
     group_nouns: frozenset[str]
+    member_nouns: frozenset[str]  # "X's fighters", "members of X": the owner acts through them
     group_words: frozenset[str]
     metonymy_verbs: frozenset[str]
+
+    @property
+    def role_words(self) -> frozenset[str]:
+        """One-word titles ("minister", "correspondent") that name a role in running text too.
+
+        "general", "major" and "justice" are left out: as adjectives and nouns they are everywhere.
+        """
+        return frozenset(t for t in self.titles if t.isalpha() and len(t) > 3) - {"general", "major", "justice"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +75,7 @@ def actor_lexicons() -> ActorLexicons:
         capitals={k: v[0] for k, v in _pairs("actor_capitals.tsv").items()},
         state_nouns=_words("actor_state_nouns.txt"),
         group_nouns=_words("actor_group_nouns.txt"),
+        member_nouns=_words("actor_member_nouns.txt"),
         group_words=_words("actor_group_words.txt"),
         metonymy_verbs=_words("actor_metonymy_verbs.txt"),
     )
@@ -71,7 +85,7 @@ def actor_lexicons() -> ActorLexicons:
 def flow_lexicons() -> FlowLexicons:
     verbs = {}
     for k, (frame, kind) in _pairs("flow_verbs.tsv", 3).items():
-        if frame not in {"give", "move", "equip", "receive", "arrive"}:
+        if frame not in FLOW_FRAMES:
             raise ValueError(f"claimgraph/lexicons/flow_verbs.tsv: unknown frame {frame!r} for {k!r}")
         verbs[k] = (frame, kind)
     return FlowLexicons(

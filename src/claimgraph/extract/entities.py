@@ -145,8 +145,36 @@ def _key(c: ar.Candidate, defs: dict[str, str], table: AliasTable) -> str:
     return "n:" + normalise_name(c.text)
 
 
-def cluster(cands: list[ar.Candidate], defs: dict[str, str], table: AliasTable) -> list[list[int]]:
-    """Group candidate indices into actors (see the module docstring of claimgraph.resolve)."""
+ROLE_LOOKBACK = 40  # characters before a full name searched for its title ("Defence Minister Oskar X")
+CONTEXT_LOOKBACK = 300  # characters before a bare surname searched for a role word: about two sentences
+
+
+def _role_words(text: str, c: ar.Candidate, roles: frozenset[str]) -> set[str]:
+    """Title words just before a full name, within its sentence ("security correspondent, Maren X")."""
+    before = re.split(r'[.!?\n"“”]', text[max(0, c.start - ROLE_LOOKBACK) : c.start])[-1]
+    return {w for w in re.findall(r"[a-z]+", before.lower()) if w in roles}
+
+
+def _by_role(text: str, c: ar.Candidate, people: dict[int, set[str]], since: int) -> int | None:
+    """Of several people sharing a surname, the only one whose title is named near a bare mention.
+
+    Only text after the last full name (``since``) counts: the title must be named anew ("the minister
+    said ... Brannvik"), not be the one printed before a full name.
+    """
+    words = set(re.findall(r"[a-z]+", text[max(0, since, c.start - CONTEXT_LOOKBACK) : c.start].lower()))
+    fits = [root for root, roles in people.items() if roles & words]
+    return fits[0] if len(fits) == 1 else None
+
+
+def cluster(
+    cands: list[ar.Candidate], defs: dict[str, str], table: AliasTable, text: str = "",
+    roles: frozenset[str] = frozenset(),
+) -> list[list[int]]:
+    """Group candidate indices into actors (see the module docstring of claimgraph.resolve).
+
+    ``text`` and ``roles`` (title words) let a bare surname shared by two people join the one whose
+    title is named just before it ("the minister said ... Brannvik"); without them it stays apart.
+    """
     n = len(cands)
     uf = _Clusters(n)
     keys = [_key(c, defs, table) for c in cands]
@@ -197,9 +225,17 @@ def cluster(cands: list[ar.Candidate], defs: dict[str, str], table: AliasTable) 
         elif not before and len({uf.find(j) for _, j in full}) == 1:
             uf.union(full[0][1], i)  # named in full only later, by one person
         else:
-            # two people with this surname came before (or several only after): ambiguous, so the
-            # bare name stays its own actor, shared by the other bare mentions that are as ambiguous
-            if keys[i] in unattached:
+            # two people with this surname came before (or several only after): the one whose title
+            # is named near the bare mention, else ambiguous, so the bare name stays its own actor,
+            # shared by the other bare mentions that are as ambiguous
+            people: dict[int, set[str]] = {}
+            for _, j in full:
+                people.setdefault(uf.find(j), set()).update(_role_words(text, cands[j], roles))
+            since = max((cands[j].end for _, j in full[:pos]), default=0)
+            chosen = _by_role(text, c, people, since) if text and roles else None
+            if chosen is not None:
+                uf.union(chosen, i)
+            elif keys[i] in unattached:
                 uf.union(unattached[keys[i]], i)
             else:
                 unattached[keys[i]] = i
@@ -273,7 +309,7 @@ def extract_entities(doc: Doc, document: Document) -> Sequence[Entity]:
     # 4. metonyms and demonyms, read from the parse
     cands = _actor_roles(doc, cands, alex, table)
     # 5. clusters
-    groups = cluster(cands, defs, table)
+    groups = cluster(cands, defs, table, text, alex.role_words)
     entities: list[Entity] = []
     for n, g in enumerate(groups, 1):
         members = [cands[i] for i in g]
@@ -295,7 +331,7 @@ def _group_actors(doc: Doc, entities: Sequence[Entity], alex: ActorLexicons, sta
             tok = doc[i]
             if resolve_end(tok, tok_ent, types, alex):
                 continue
-            span = group_phrase(tok, alex)
+            span = group_phrase(tok, alex, tok_ent, types)
             if span is None:
                 continue
             s, e = span

@@ -4,6 +4,8 @@
 ends are token indices (argument heads). :func:`resolve_end` turns an end into entity ids through a
 token -> entity map, so the same code decides which phrases need a GROUP actor (entities stage)
 and which actors a flow joins (flows stage). Triggers and patterns live in ``lexicons/flow_*``.
+An end may be a pronoun (:func:`antecedent` finds the actor it stands for, in its sentence or the one
+before) or a common noun for people ("refugees", "the company"), which becomes a GROUP actor.
 """
 
 from __future__ import annotations
@@ -25,6 +27,21 @@ ONWARD_NOUNS = {"distribution", "delivery", "use", "transfer", "shipment", "onwa
 DEFINITE_GROUPS = {"group", "organization", "organisation", "militia", "movement", "faction"}
 ANAPHOR_WINDOW = 80  # tokens, about three sentences: further back, "the group" may be any of several
 MAX_ENDS = 4  # ends per side of one frame: a longer list is an enumeration, not a set of recipients
+# Pronoun ends and the actors they can stand for (we/us/you/I name the speaker: left alone).
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+ANAPHORS = PERSON_PRONOUNS | SINGULAR_PRONOUNS | PLURAL_PRONOUNS
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})  # "paid them", "sold him rifles": a recipient
+ACTOR_TYPES_FOR = {  # entity types a pronoun can refer to
+    "person": frozenset({"PERSON"}),
+    "singular": frozenset({"ORG", "GPE", "MEDIA", "GROUP"}),
+    "plural": frozenset({"ORG", "NORP", "GROUP"}),
+}
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+NP_HEAD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "dative", "conj"})
+# Vehicles stand for the state that flies them ("US helicopters") but are never a GROUP of people.
+VEHICLES = frozenset({"helicopter", "plane", "aircraft", "jet", "drone"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +107,11 @@ def _subject(verb: Token) -> Token | None:
         s = _child(verb, {"nsubj", "csubj"})
         if s is not None:
             return s
+        if _child(verb, {"expl"}) is not None and (a := _child(verb, {"attr"})) is not None:
+            return a  # "there are donors ... to help fund X": the existential's noun does the action
+        obj = _child(verb.head, {"dobj"}) if verb.dep_ == "xcomp" else None
+        if obj is not None and (obj.pos_ in ("PROPN", "PRON") or _people_noun(obj, actor_lexicons())):
+            return obj  # "X asked the friend to donate": the object does the action
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head
             seen += 1
@@ -101,8 +123,11 @@ def _subject(verb: Token) -> Token | None:
             verb = adj.head if adj.dep_ == "acomp" else adj
             seen += 1
             continue
-        if verb.dep_ == "acl" and verb.tag_ == "VBG":
-            return verb.head  # "helicopters delivering arms": the noun does the action
+        # "donors ready to fund X" (not "the willingness to fund X"): an infinitive's noun must be an actor
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
+            verb.head.pos_ == "PROPN" or _people_noun(verb.head, actor_lexicons()))
+        if verb.dep_ == "acl" and (verb.tag_ == "VBG" or infinitive):
+            return verb.head  # "helicopters delivering arms", "donors ready to fund X": the noun does the action
         if verb.dep_ == "relcl":
             return verb.head
         return None
@@ -178,6 +203,87 @@ def _holder(item: Token, flex: FlowLexicons) -> list[Token]:
     return []
 
 
+def _pronoun_class(tok: Token) -> str | None:
+    low = tok.lower_
+    if tok.pos_ != "PRON" or low not in ANAPHORS:
+        return None
+    return "person" if low in PERSON_PRONOUNS else "singular" if low in SINGULAR_PRONOUNS else "plural"
+
+
+def _owner_noun(lemma: str, alex: ActorLexicons) -> bool:
+    return lemma in alex.state_nouns or lemma in alex.member_nouns
+
+
+def _people_noun(tok: Token, alex: ActorLexicons) -> bool:
+    """A common noun for people or a body of them ("laborers", "the company", "officials")."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (lemma in alex.group_nouns or (_owner_noun(lemma, alex) and lemma not in VEHICLES))
+
+
+def antecedent(
+    tok: Token,
+    alex: ActorLexicons,
+    tok_ent: Sequence[str | None],
+    types: dict[str, str],
+    avoid: frozenset[str] = frozenset(),
+) -> Token | None:
+    """The nearest actor before a pronoun, in its sentence or the one before, that it can stand for.
+
+    he/she -> a named person; it/its -> an organisation, state or singular group noun; they/them/their
+    -> an organisation, nationality or plural group noun. An object pronoun never refers to the subject
+    of its own clause ("the smugglers paid them": not the smugglers).
+    """
+    cls = _pronoun_class(tok)
+    if cls is None:
+        return None
+    doc = tok.doc
+    first = tok.sent.start
+    if first > 0:
+        first = doc[first - 1].sent.start
+    barred: set[int] = set()
+    if tok.dep_ not in SUBJ and tok.dep_ != "poss" and not tok.lower_.endswith("self"):
+        head = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if head.pos_ in ("VERB", "AUX"):
+            barred = {h.i for h in _heads(_subject(head))}
+    wanted = ACTOR_TYPES_FOR[cls]
+    for j in range(tok.i - 1, first - 1, -1):
+        t = doc[j]
+        if t.pos_ == "PRON" or t.is_punct:
+            continue
+        eid = tok_ent[j]
+        if eid is None and cls != "person" and t.pos_ == "NOUN" and t.dep_ in NP_HEAD_DEPS and j not in barred \
+                and (cls == "plural") == (t.tag_ == "NNS") and not _people_noun(t, alex):
+            return None  # "these reports ... they": the nearest phrase of the pronoun's number is no actor
+        if eid is not None:
+            if eid in avoid or types.get(eid) not in wanted:
+                continue
+            root = t
+            while root.head.i != root.i and root.dep_ in ("compound", "flat") and tok_ent[root.head.i] == eid:
+                root = root.head
+            if root.i in barred:
+                continue
+            if cls == "plural" and types.get(eid) == "GROUP" and root.tag_ not in ("NNS", "NNPS"):
+                continue
+            if cls == "singular" and types.get(eid) == "GROUP" and root.tag_ != "NN":
+                continue
+            return root
+        plural_ok = (cls == "plural") == (t.tag_ == "NNS")
+        if cls != "person" and plural_ok and t.dep_ != "compound" and _people_noun(t, alex) and j not in barred:
+            return t
+    return None
+
+
+def actor_like(tok: Token, alex: ActorLexicons, flex: FlowLexicons) -> bool:
+    """Could this object be a recipient rather than the thing given ("paid them", "sold the army rifles")?"""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in OBJECT_PRONOUNS
+    if _item_kind(tok, flex) is not None:
+        return False
+    if tok.pos_ == "PROPN":
+        return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or not tok.ent_type_
+    return _people_noun(tok, alex)
+
+
 def resolve_end(
     tok: Token,
     tok_ent: Sequence[str | None],
@@ -193,6 +299,9 @@ def resolve_end(
     GROUP actor in the entities stage.
     """
     tok = _deref(tok)
+    ante = antecedent(tok, alex, tok_ent, types, avoid)
+    if ante is not None:
+        tok = ante
     eid = tok_ent[tok.i]
     if eid is not None and (types.get(eid) != "NORP" or tok.dep_ not in ("amod", "compound", "nmod")):
         return [eid]  # a nationality only when it heads the phrase ("donated to Democrats")
@@ -200,24 +309,31 @@ def resolve_end(
         if c.dep_ == "appos" and tok_ent[c.i] is not None:
             return [tok_ent[c.i]]  # type: ignore[list-item]
     lemma = tok.lemma_.lower()
-    if depth < 2 and (lemma in alex.group_nouns or lemma in alex.state_nouns):
+    if depth < 2 and eid is None and _owner_noun(lemma, alex):
+        # A state noun stands for its country too ("US officials"); a member noun only for a body
+        # or person ("Hezbollah fighters"), not for a place ("rebels from Syria" are not Syria).
+        places = lemma in alex.state_nouns
         for pobj in _preps(tok, {"of", "from"}):
-            found = resolve_end(pobj, tok_ent, types, alex, depth + 1)
-            if found and tok_ent[tok.i] is None:
+            found = [e for e in resolve_end(pobj, tok_ent, types, alex, depth + 1) if places or
+                     types.get(e) not in PLACE_TYPES]
+            if found:
                 return found
-        if tok_ent[tok.i] is None:
-            out: list[str] = []
-            stack = [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
-            while stack:
-                t = stack.pop()
-                eid = tok_ent[t.i]
-                if eid is not None and types.get(eid) != "NORP":
-                    if eid not in out:
-                        out.append(eid)
+        owners: list[str] = []
+        possessors: list[str] = []
+        stack = [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
+        while stack:
+            t = stack.pop()
+            ante = antecedent(t, alex, tok_ent, types, avoid) if t.dep_ == "poss" else None
+            eid = tok_ent[(ante or t).i]
+            if eid is not None and types.get(eid) != "NORP" and (places or types.get(eid) not in PLACE_TYPES):
+                out = possessors if t.dep_ == "poss" else owners
+                if eid not in out:
+                    out.append(eid)
+                if t.dep_ == "poss":
                     continue
-                stack += [c for c in t.children if c.dep_ in MODIFIER_DEPS or c.dep_ == "conj"]
-            if out:
-                return out[:MAX_ENDS]
+            stack += [c for c in t.children if c.dep_ in MODIFIER_DEPS or c.dep_ == "conj"]
+        if possessors or owners:
+            return (possessors or owners)[:MAX_ENDS]  # "Holm's Senate campaign": Holm, not the Senate
     if tok_ent[tok.i] is not None:
         return [tok_ent[tok.i]]  # type: ignore[list-item]
     if lemma in DEFINITE_GROUPS and tok.tag_ == "NN" and any(c.lower_ == "the" for c in tok.children):
@@ -228,10 +344,16 @@ def resolve_end(
     return []
 
 
-def group_phrase(tok: Token, alex: ActorLexicons) -> tuple[int, int] | None:
-    """The span of a phrase that can become a GROUP actor ("Kurdish groups", "donors in X"), else None."""
+def group_phrase(
+    tok: Token, alex: ActorLexicons, tok_ent: Sequence[str | None], types: dict[str, str]
+) -> tuple[int, int] | None:
+    """The span of a phrase that can become a GROUP actor ("Kurdish groups", "donors in X"), else None.
+
+    A pronoun end gives the phrase of its antecedent ("paying them" -> "Polish laborers").
+    """
     tok = _deref(tok)
-    if tok.pos_ not in ("NOUN",) or tok.lemma_.lower() not in alex.group_nouns:
+    tok = antecedent(tok, alex, tok_ent, types) or tok
+    if not _people_noun(tok, alex):
         return None
     start, end = _span(tok)
     for c in tok.rights:
@@ -246,7 +368,10 @@ def group_phrase(tok: Token, alex: ActorLexicons) -> tuple[int, int] | None:
 # ---------------------------------------------------------------- frames
 
 
-def _verb_frame(v: Token, frame: str, kind: str, flex: FlowLexicons) -> Frame | None:
+def _verb_frame(v: Token, frame: str, kind: str, flex: FlowLexicons, alex: ActorLexicons) -> Frame | None:
+    gated = frame in ("give_item", "receive_item")  # only with an item of flow_items.tsv as object
+    pays = frame == "pay"
+    frame = {"give_item": "give", "receive_item": "receive", "pay": "give"}.get(frame, frame)
     passive = _is_passive(v)
     if passive:
         doer = _preps(v, {"by"})
@@ -265,6 +390,13 @@ def _verb_frame(v: Token, frame: str, kind: str, flex: FlowLexicons) -> Frame | 
     with_ = _preps(v, {"with"})
     frm = _preps(v, {"from"})
     dative = [c for c in v.children if c.dep_ in ("dative", "iobj") and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    objects = [c for c in v.children if c.dep_ == "dobj"]
+    if frame == "give" and not passive and len(objects) >= 2 and actor_like(objects[0], alex, flex):
+        dative.append(objects[0])  # "sold them rifles": the parser made both objects dobj
+        patient = objects[1]
+    elif pays and patient is not None and not dative and actor_like(patient, alex, flex):
+        dative.append(patient)  # "paid the smugglers", "the smugglers were paid by X"
+        patient = objects[1] if len(objects) >= 2 else None
     sources: list[Token] = []
     targets: list[Token] = []
     item: Token | None = None
@@ -280,7 +412,7 @@ def _verb_frame(v: Token, frame: str, kind: str, flex: FlowLexicons) -> Frame | 
             targets += _heads(t)
         if not targets and patient is not None:  # "weapons and aid financed by X to Y": "to" under the item
             for t in patient.subtree:
-                if t.dep_ == "prep" and t.lower_ == "to" and t.head.dep_ == "acl" and t.head is not v:
+                if t.dep_ == "prep" and t.lower_ == "to" and t.head.dep_ == "acl" and t.head.i != v.i:
                     targets += [h for x in t.children if x.dep_ == "pobj" and x.ent_type_ not in ("GPE", "LOC", "FAC")
                                 for h in _heads(x)]
         for f in for_:
@@ -294,6 +426,14 @@ def _verb_frame(v: Token, frame: str, kind: str, flex: FlowLexicons) -> Frame | 
                 if c.dep_ in ("relcl", "acl") and flex.verbs.get(c.lemma_, ("",))[0] == "receive":
                     targets += [h for d in _preps(c, {"by"}) for h in _heads(d)] or _heads(_child(c, {"nsubj"}))
                     rule += ":chain"
+        thing = _item_kind(patient, flex) in ("weapons", "money")
+        if not targets and frame == "give" and patient is not None and thing:
+            det = next((c.i for c in patient.children if c.dep_ == "det"), None)
+            for c in patient.children:  # "gave the militia rifles": read as one noun phrase by the parser
+                if det is not None and det < c.i and c.dep_ == "compound" and c.pos_ == "NOUN" and \
+                        _people_noun(c, alex):
+                    targets.append(c)
+                    rule += ":double"
         if not sources and patient is not None:  # "weapons funneled ... by X were passed on to Y"
             for c in patient.children:
                 if c.dep_ in ("acl", "relcl") and c.i != v.i and flex.verbs.get(c.lemma_, ("",))[0] in ("give", "move"):
@@ -320,6 +460,8 @@ def _verb_frame(v: Token, frame: str, kind: str, flex: FlowLexicons) -> Frame | 
     else:
         return None
     if not sources or not targets:
+        return None
+    if gated and _item_kind(item, flex) is None:
         return None
     if kind == "item":
         kind = _item_kind(item, flex) or "other"
@@ -357,6 +499,10 @@ def _noun_frame(n: Token, kind: str, flex: FlowLexicons) -> Frame | None:
     while gov.dep_ == "conj":
         gov = gov.head
     verb = gov.head if gov.dep_ in ("dobj", "nsubjpass") and gov.head.pos_ in ("VERB", "AUX") else None
+    if verb is None and gov.dep_ == "pobj" and gov.head.lower_ in ("in", "as") and gov.head.head.pos_ == "VERB":
+        verb = gov.head.head  # "donated $5bn in direct aid to refugees"
+        if flex.verbs.get(verb.lemma_, ("",))[0] not in ("give", "pay", "move"):
+            verb = None
     if verb is not None:
         if verb.lemma_ in flex.receive_verbs:
             targets = targets or _heads(_subject(verb))
@@ -388,7 +534,7 @@ def _noun_frame(n: Token, kind: str, flex: FlowLexicons) -> Frame | None:
 def _misparsed_noun_frame(v: Token, kind: str, flex: FlowLexicons) -> Frame | None:
     """ "approved weapons flows to X": the tagger read the noun "flows" as a verb with "weapons" as subject."""
     item = _child(v, {"nsubj"})
-    if item is None or _item_kind(item, flex) is None or v.head is v:
+    if item is None or _item_kind(item, flex) is None or v.head.i == v.i:
         return None
     gov = v.head
     if gov.lemma_ not in flex.light_verbs:
@@ -415,7 +561,11 @@ def _participle_frame(p: Token, kind: str, flex: FlowLexicons, alex: ActorLexico
     hyphen = doc[p.i - 1]
     prefix = doc[p.i - 2]
     if not (hyphen.text in ("-", "‑") and hyphen.idx == prefix.idx + len(prefix.text) and p.idx == hyphen.idx + 1):
-        return None
+        # "a US government funded broadcaster": no hyphen, but the parser hung the noun on the participle
+        prefix = doc[p.i - 1]
+        if not (p.dep_ == "amod" and prefix.head.i == p.i and prefix.dep_ in ("npadvmod", "compound", "nmod")
+                and prefix.pos_ in ("NOUN", "PROPN")):
+            return None
     sources = _conjuncts(prefix)
     for t in doc[max(0, prefix.i - 3) : prefix.i]:  # "US and UK-trained": the first conjunct is left of "and"
         if t.dep_ == "conj" or (t.pos_ == "PROPN" and doc[t.i + 1].lower_ == "and"):
@@ -461,13 +611,13 @@ def find_frames(doc: Doc) -> list[Frame]:
     for tok in doc:
         lower = tok.lower_
         frame: Frame | None = None
-        if lower in flex.participles and tok.i >= 2:
+        if lower in flex.participles and tok.i >= 1:
             frame = _participle_frame(tok, flex.participles[lower], flex, alex)
         if frame is not None:
             pass
         elif tok.pos_ in ("VERB",) and tok.lemma_ in flex.verbs:
             fr, kind = flex.verbs[tok.lemma_]
-            frame = _verb_frame(tok, fr, kind, flex)
+            frame = _verb_frame(tok, fr, kind, flex, alex)
         elif tok.pos_ == "VERB" and tok.tag_ == "VBZ" and tok.lemma_ in flex.nouns:
             frame = _misparsed_noun_frame(tok, flex.nouns[tok.lemma_], flex)
         elif tok.pos_ == "NOUN" and tok.dep_ != "compound" and tok.lemma_.lower() in flex.nouns:
