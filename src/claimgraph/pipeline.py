@@ -19,7 +19,7 @@ def analyze_document(document: Document, nlp: Language, settings: Settings) -> A
     # 2. actors and their aliases, so that sources and flow ends can point at them
     entities = extract_entities(doc, document)
     # 3. who says what
-    attributions = extract_attributions(doc, document, entities)
+    attributions = extract_attributions(doc, document, entities, settings)
     # 4. every body sentence becomes a claim with its evidence
     claims = extract_claims(doc, document, attributions)
     # 5. alleged transfers between actors, tied to the claim they are read from

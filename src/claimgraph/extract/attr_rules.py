@@ -10,11 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
+import numpy as np
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.attr_lexicon import Lexicon, load_lexicon
 from claimgraph.extract.attr_quotes import Quote, find_quotes
+
+if TYPE_CHECKING:
+    from claimgraph.extract.attr_model import AttributionModel
 
 Char = tuple[int, int]
 
@@ -114,6 +119,12 @@ class _Context:
     quote_of_char: dict[int, int]  # token start char -> index into quotes
     used_cues: set[int] = field(default_factory=set)
     used_quotes: set[int] = field(default_factory=set)
+    cue_prob: np.ndarray | None = None  # the trained scorer's P(token heads a cue), when it is on
+    keep_threshold: float = 0.0
+
+    def doubted(self, i: int) -> bool:
+        """The trained scorer is on and finds token ``i`` an unlikely cue: a rule should not fire on it."""
+        return self.cue_prob is not None and float(self.cue_prob[i]) < self.keep_threshold
 
 
 def _quote_index(doc: Doc, quotes: Sequence[Quote]) -> dict[int, int]:
@@ -651,7 +662,7 @@ def _match_verbs(ctx: _Context) -> list[Candidate]:
     doc, text, lex = ctx.doc, ctx.text, ctx.lex
     out = []
     for tok in doc:
-        if tok.i in ctx.used_cues or not is_cue_verb(tok, lex):
+        if tok.i in ctx.used_cues or not is_cue_verb(tok, lex) or ctx.doubted(tok.i):
             continue
         qi = ctx.quote_of_char.get(tok.i)
         if qi is not None and _quote_words(ctx.quotes[qi], text) >= MIN_QUOTE_WORDS:
@@ -690,6 +701,8 @@ def _match_nouns(ctx: _Context) -> list[Candidate]:
     out = []
     for tok in doc:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.nouns or tok.i in ctx.quote_of_char:
+            continue
+        if ctx.doubted(tok.i):
             continue
         clause = None
         for child in tok.children:
@@ -768,12 +781,23 @@ def match(
     paragraphs: Sequence[Char] = (),
     block_quotes: Sequence[Char] = (),
     lexicon: Lexicon | None = None,
+    model: AttributionModel | None = None,
 ) -> list[Candidate]:
-    """Every attribution candidate in ``doc``, in text order. Pure: reads the parse, writes nothing."""
+    """Every attribution candidate in ``doc``, in text order. Pure: reads the parse, writes nothing.
+
+    With ``model`` (the trained scorers) the rules skip reporting words the model doubts, the model adds
+    cues the lexicon lacks, and cue spans take the extent PolNeAR annotators give them.
+    """
     text = doc.text
     lex = lexicon or load_lexicon()
     quotes = find_quotes(text)
     ctx = _Context(doc=doc, text=text, lex=lex, quotes=quotes, quote_of_char=_quote_index(doc, quotes))
+    if model is not None:
+        from claimgraph.extract.attr_learned import head_probs  # it builds on this module
+
+        in_quote = _in_quote_array(ctx)
+        ctx.cue_prob = head_probs(doc, model, in_quote, lex)
+        ctx.keep_threshold = model.keep_threshold
     if not paragraphs:
         paragraphs = _lines(text)
     # 1. block quotes: a paragraph introduced by a lead-in ending in ':'
@@ -791,6 +815,9 @@ def match(
     _match_continuations(ctx, cands)
     # 5. reporting nouns
     cands += _match_nouns(ctx)
+    # 6. the trained scorers: the cues the lexicon lacks, and every cue's extent
+    if model is not None:
+        cands = _apply_model(ctx, cands, model)
     cands = _drop_nested(cands)
     cands.sort(key=lambda c: (c.start, c.end))
     return cands
@@ -807,3 +834,47 @@ def _lines(text: str) -> list[Char]:
     if text[start:].strip():
         out.append((start, len(text)))
     return out
+
+
+def _in_quote_array(ctx: _Context) -> np.ndarray:
+    out = np.zeros(len(ctx.doc), dtype=np.int64)
+    for i, qi in ctx.quote_of_char.items():
+        out[i] = 2 if _quote_words(ctx.quotes[qi], ctx.text) >= MIN_QUOTE_WORDS else 1
+    return out
+
+
+def _apply_model(ctx: _Context, cands: list[Candidate], model: AttributionModel) -> list[Candidate]:
+    """Add the model's cues the rules did not use, then re-draw every cue's extent."""
+    from claimgraph.extract.attr_learned import NO_HEAD_POS, learned_candidate, respan_cue  # builds on this module
+
+    doc, text = ctx.doc, ctx.text
+    assert ctx.cue_prob is not None
+    quote_toks = set(ctx.quote_of_char)
+    for c in cands:
+        respan_cue(doc, c, model, quote_toks)
+    taken = {i for c in cands for s, e in c.content for i in _token_range(doc, s, e)}
+    for i in [int(i) for i in (ctx.cue_prob >= model.head_threshold).nonzero()[0]]:
+        tok = doc[i]
+        if i in ctx.used_cues or i in taken or tok.pos_ in NO_HEAD_POS:
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma not in ctx.lex.verbs and lemma not in ctx.lex.nouns and ctx.cue_prob[i] < model.novel_threshold:
+            continue
+        qi = ctx.quote_of_char.get(i)
+        if qi is not None and _quote_words(ctx.quotes[qi], text) >= MIN_QUOTE_WORDS:
+            continue
+        cand = learned_candidate(tok, model, ctx.lex, ctx.quote_of_char)
+        if cand is None:
+            continue
+        content = {j for s, e in cand.content for j in _token_range(doc, s, e)}
+        if content & (taken | ctx.used_cues):
+            continue  # it would swallow another attribution: the rules' reading stands
+        ctx.used_cues.add(i)
+        taken |= content
+        cands.append(cand)
+    return cands
+
+
+def _token_range(doc: Doc, start: int, end: int) -> range:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)

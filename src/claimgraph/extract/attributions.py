@@ -10,6 +10,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from claimgraph.config import Settings
+from claimgraph.extract.attr_model import AttributionModel, load_model
 from claimgraph.extract.attr_quotes import find_quotes
 from claimgraph.extract.attr_rules import Candidate, match
 from claimgraph.extract.coref import SourceResolver
@@ -68,12 +70,22 @@ def candidates_to_records(
     return out
 
 
-def extract_attributions(doc: Doc, document: Document, entities: Sequence[Entity]) -> Sequence[Attribution]:
-    """Every attribution in the document: quotes, block quotes, indirect speech, 'according to', reporting nouns."""
+def attribution_model(settings: Settings | None = None) -> AttributionModel | None:
+    """The trained scorers when the settings ask for them and the weights ship; None means rules only."""
+    return load_model() if (settings or Settings()).attribution_model else None
+
+
+def extract_attributions(
+    doc: Doc, document: Document, entities: Sequence[Entity], settings: Settings | None = None
+) -> Sequence[Attribution]:
+    """Every attribution in the document: quotes, block quotes, indirect speech, 'according to', reporting nouns.
+
+    ``settings.attribution_model`` (on by default) adds the trained scorers to the rules; off, the rules run alone.
+    """
     paragraphs = [(p.start, p.end) for p in document.paragraphs]
     block_quotes = [(b.start, b.end) for b in document.block_quotes]
-    cands = match(doc, paragraphs, block_quotes)
+    cands = match(doc, paragraphs, block_quotes, model=attribution_model(settings))
     return candidates_to_records(doc, document, entities, cands)
 
 
-__all__ = ["candidates_to_records", "extract_attributions", "find_quotes", "quote_type"]
+__all__ = ["attribution_model", "candidates_to_records", "extract_attributions", "find_quotes", "quote_type"]

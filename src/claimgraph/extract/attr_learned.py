@@ -1,0 +1,239 @@
+"""Attribution candidates from the trained scorers, built with the rules' own span helpers.
+
+The rules find quotes and their frames; the model adds the long tail of cues a hand lexicon misses
+("backed", "hopes", "in his view"), picks which dependent carries their content, and sets the cue
+span's extent the way PolNeAR annotators do (verb group, "called for", "said Tuesday").
+Everything here is linear in the document: a few candidates per predicted cue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+from spacy.attrs import LEMMA
+from spacy.strings import hash_string  # type: ignore[attr-defined]
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.attr_lexicon import Lexicon
+from claimgraph.extract.attr_model import (
+    AttributionModel,
+    content_features,
+    extent_features,
+    head_features,
+    stack,
+)
+from claimgraph.extract.attr_rules import (
+    SUBJECT_DEPS,
+    Candidate,
+    Char,
+    _authorial_tail,
+    clip_paragraph,
+    source_chars,
+    source_of,
+    subtree_chars,
+    token_chars,
+    trim,
+)
+
+# Dependents that never carry the content ("did not say", "said, ...", "and said").
+NOT_CONTENT = {"punct", "cc", "aux", "auxpass", "neg", "det", "prt", "case", "mark", "expl"}
+# Dependents that belong to the source, never to the cue.
+SOURCE_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+# How far a cue span may grow on either side of its head word.
+MAX_EXTENT = 8
+# Dependency labels of cue heads the learned path never starts from (function words).
+NO_HEAD_POS = {"DET", "PRON", "NUM", "CCONJ", "SPACE", "SYM", "X", "INTJ", "PART"}
+
+
+def lexicon_flags(doc: Doc, lex: Lexicon) -> np.ndarray:
+    """0 none, 1 reporting verb, 2 internal state, 3 reporting noun: the hand lexicon as a feature."""
+    verbs, states, nouns = _lexicon_hashes(lex)
+    lemma = doc.to_array([LEMMA]).reshape(-1).astype(np.uint64)
+    out = np.zeros(len(doc), dtype=np.int64)
+    out[np.isin(lemma, nouns)] = 3
+    out[np.isin(lemma, verbs)] = 1
+    out[np.isin(lemma, states)] = 2
+    return out
+
+
+def _lexicon_hashes(lex: Lexicon) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The lexicon's lemmas as spaCy hashes (verbs, states, nouns), computed once per lexicon object."""
+    verbs, states, nouns = _hashes_of(
+        tuple(sorted(set(lex.verbs) - lex.states)), tuple(sorted(lex.states)), tuple(sorted(lex.nouns))
+    )
+    return verbs, states, nouns
+
+
+@lru_cache(maxsize=4)
+def _hashes_of(*groups: tuple[str, ...]) -> tuple[np.ndarray, ...]:
+    return tuple(np.array([hash_string(w) for w in g], dtype=np.uint64) for g in groups)
+
+
+def head_probs(doc: Doc, model: AttributionModel, in_quote: np.ndarray, lex: Lexicon) -> np.ndarray:
+    """P(token heads a cue) for every token of ``doc``."""
+    if len(doc) == 0:
+        return np.zeros(0)
+    return model.head.probs(head_features(doc, in_quote, lexicon_flags(doc, lex)))
+
+
+# ---------------------------------------------------------------- content
+
+
+def content_candidates(head: Token) -> list[tuple[str, Token, int, int]]:
+    """(kind, anchor token, first token, last token) for each phrase that could be the cue's content."""
+    out: list[tuple[str, Token, int, int]] = []
+    for c in head.children:
+        if c.dep_ in NOT_CONTENT or c.dep_ in SUBJECT_DEPS:
+            continue
+        lo, hi = c.left_edge.i, c.right_edge.i
+        if c.dep_ == "ccomp":
+            for tail in _authorial_tail(c):
+                hi = min(hi, tail.left_edge.i - 1)
+        out.append((f"child:{c.dep_}", c, lo, max(lo, hi)))
+        if c.dep_ == "prep":
+            for cc in c.children:
+                if cc.dep_ in {"pobj", "pcomp"}:
+                    out.append((f"pp:{cc.dep_}", cc, cc.left_edge.i, cc.right_edge.i))
+    if head.head.i != head.i:
+        hh = head.head
+        lo, hi = hh.left_edge.i, hh.right_edge.i
+        before = (lo, head.left_edge.i - 1)
+        after = (head.right_edge.i + 1, hi)
+        piece = before if before[1] - before[0] >= after[1] - after[0] else after
+        if piece[1] >= piece[0]:
+            out.append((f"headrest:{head.dep_}", hh, piece[0], piece[1]))
+    return out
+
+
+def content_rows(
+    head: Token, cands: Sequence[tuple[str, Token, int, int]], quote_of: dict[int, int]
+) -> list[list[int]]:
+    doc = head.doc
+    return [content_features(head, kind, anchor, doc[lo], hi - lo + 1, anchor.i in quote_of)
+            for kind, anchor, lo, hi in cands]
+
+
+def choose_content(head: Token, model: AttributionModel, quote_of: dict[int, int]) -> Char | None:
+    """The content span the model prefers for the cue ``head``, or None when no candidate is likely."""
+    cands = content_candidates(head)
+    if not cands:
+        return None
+    probs = model.content.probs(stack(content_rows(head, cands, quote_of)))
+    best = int(np.argmax(probs))
+    if probs[best] < model.content_threshold:
+        return None
+    _, _, lo, hi = cands[best]
+    text = head.doc.text
+    s, e = token_chars(head.doc, lo, hi)
+    return trim(text, *clip_paragraph(text, s, e, head.doc[lo].idx))
+
+
+# ---------------------------------------------------------------- cue extent
+
+
+def cue_extent(head: Token, model: AttributionModel, content: set[int], stop: set[int]) -> tuple[int, int]:
+    """Token range ``[lo, hi]`` of the cue headed by ``head``: grow left, then right, while the model agrees."""
+    doc = head.doc
+    lo = hi = head.i
+    for direction in (-1, 1):
+        for _ in range(MAX_EXTENT):
+            j = lo - 1 if direction < 0 else hi + 1
+            if not 0 <= j < len(doc):
+                break
+            tok = doc[j]
+            if j in content or j in stop or "\n" in tok.text or tok.is_space or (tok.is_sent_start and direction > 0):
+                break
+            if tok.dep_ in SOURCE_DEPS or tok.head.dep_ in SOURCE_DEPS:
+                break  # the source is never part of the cue
+            if head.is_sent_start and direction < 0:
+                break
+            p = model.extent.prob(extent_features(tok, head, direction, (lo, hi), content))
+            if p < 0.5:
+                break
+            if direction < 0:
+                lo = j
+            else:
+                hi = j
+    # never end on a comma or open bracket; never start on punctuation
+    while hi > lo and doc[hi].is_punct and doc[hi].text != ":":
+        hi -= 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    return lo, hi
+
+
+def token_set(doc: Doc, spans: Sequence[Char]) -> set[int]:
+    out: set[int] = set()
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out
+
+
+def respan_cue(doc: Doc, cand: Candidate, model: AttributionModel, stop: set[int]) -> None:
+    """Re-draw a rule candidate's cue with the learned extent (the head word stays the rules' choice)."""
+    if cand.cue_token is None or cand.cue is None or cand.rule in {"according-to", "name-colon"}:
+        return
+    head = doc[cand.cue_token]
+    if head.lower_ == "according":
+        return
+    content = token_set(doc, cand.content)
+    if cand.source_token is not None and cand.source is not None:
+        stop = stop | token_set(doc, [cand.source])
+    lo, hi = cue_extent(head, model, content, stop)
+    s, e = token_chars(doc, lo, hi)
+    if cand.cue[1] < len(doc.text) and doc.text[cand.cue[1] - 1] == ":" and e < cand.cue[1]:
+        e = cand.cue[1]  # the rules' lead-in colon stays in the cue
+    cand.cue = (s, e)
+
+
+# ---------------------------------------------------------------- new candidates
+
+
+def noun_source(tok: Token) -> tuple[Token | None, Char | None]:
+    """'his view', 'the view of the agency', 'a claim by the senator'."""
+    text = tok.doc.text
+    for child in tok.children:
+        if child.dep_ == "poss":
+            s, e = subtree_chars(child, {c for c in child.children if c.dep_ == "case"})
+            return child, trim(text, s, e)
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in {"PROPN", "PRON"}:
+                    return pobj, source_chars(pobj)
+    return None, None
+
+
+def learned_candidate(tok: Token, model: AttributionModel, lex: Lexicon, quote_of: dict[int, int]) -> Candidate | None:
+    """A candidate for a cue head the model found and the rules did not use."""
+    doc = tok.doc
+    content = choose_content(tok, model, quote_of)
+    if content is None or content[1] <= content[0]:
+        return None
+    if tok.pos_ in {"VERB", "AUX"}:
+        src_tok, src, ante = source_of(tok, lex)
+    else:
+        src_tok, src = noun_source(tok)
+        ante = None
+        if src is None and tok.dep_ in SUBJECT_DEPS | {"attr"} and tok.head.pos_ in {"VERB", "AUX"}:
+            src_tok, src, ante = source_of(tok.head, lex)
+            if src_tok is tok:
+                src_tok, src, ante = None, None, None
+    ctoks = token_set(doc, [content])
+    stop = token_set(doc, [src]) if src is not None else set()
+    if tok.i in ctoks:
+        return None
+    lo, hi = cue_extent(tok, model, ctoks, stop)
+    return Candidate(
+        content=[content],
+        cue=token_chars(doc, lo, hi),
+        source=src,
+        rule=f"model-{tok.pos_.lower()}",
+        cue_token=tok.i,
+        source_token=src_tok.i if src_tok is not None else None,
+        antecedent=ante,
+    )

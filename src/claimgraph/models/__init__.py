@@ -1,0 +1,1 @@
+"""Weights of claimgraph's trained components, loaded offline with importlib.resources."""
