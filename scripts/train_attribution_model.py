@@ -230,9 +230,11 @@ def score(docs: list[tuple[str, Doc, list]], model: AttributionModel | None) -> 
                 golds.append(g)
         preds = []
         for c in match(doc, model=model):
-            p = {"cue": sc.toks_in([c.cue], index) if c.cue else frozenset(),
-                 "source": sc.toks_in([c.source], index) if c.source else frozenset(),
-                 "content": sc.toks_in(sorted(set(c.content)), index)}
+            p = {
+                "cue": sc.toks_in([c.cue], index) if c.cue else frozenset(),
+                "source": sc.toks_in([c.source], index) if c.source else frozenset(),
+                "content": sc.toks_in(sorted(set(c.content)), index),
+            }
             if p["content"]:
                 preds.append(p)
         for role in sc.ROLES:
@@ -255,9 +257,13 @@ def main() -> int:
     ap.add_argument("--shared", type=Path, default=None)
     ap.add_argument("--holdout", type=int, default=10, help="every N-th train article tunes the thresholds")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "claimgraph" / "models" / MODEL_FILE)
-    ap.add_argument("--min-head", type=float, default=0.75,
-                    help="floor on the threshold for adding a cue the rules did not find: lower thresholds help "
-                         "PolNeAR but add action verbs ('attacked', 'requested') on other news genres")
+    ap.add_argument(
+        "--min-head",
+        type=float,
+        default=0.75,
+        help="floor on the threshold for adding a cue the rules did not find: lower thresholds help "
+        "PolNeAR but add action verbs ('attacked', 'requested') on other news genres",
+    )
     ap.add_argument("--no-refit", action="store_true", help="keep the weights fitted without the held-out part")
     args = ap.parse_args()
     shared = args.shared or shared_dir()
@@ -281,21 +287,38 @@ def main() -> int:
                 res = score(held, cand)
                 # the bars weigh relations, cue and source alike: tune on their sum
                 obj = res["relation"] + res["cue_exact"] + res["source_exact"]
-                print(f"  head>={ht} novel>={nt} content>={ct}: " + " ".join(f"{key}={val:.3f}" for key, val in res.items()),
-                      flush=True)
+                print(
+                    f"  head>={ht} novel>={nt} content>={ct}: "
+                    + " ".join(f"{key}={val:.3f}" for key, val in res.items()),
+                    flush=True,
+                )
                 if obj > best[0]:
                     best = (obj, cand)
     chosen = best[1]
     floor = args.min_head
-    chosen = chosen.with_thresholds(max(chosen.head_threshold, floor), chosen.keep_threshold,
-                                    chosen.content_threshold, max(chosen.novel_threshold, floor))
-    print(f"chosen thresholds: head={chosen.head_threshold} keep={chosen.keep_threshold} "
-          f"content={chosen.content_threshold} novel={chosen.novel_threshold}", flush=True)
+    chosen = chosen.with_thresholds(
+        max(chosen.head_threshold, floor),
+        chosen.keep_threshold,
+        chosen.content_threshold,
+        max(chosen.novel_threshold, floor),
+    )
+    print(
+        f"chosen thresholds: head={chosen.head_threshold} keep={chosen.keep_threshold} "
+        f"content={chosen.content_threshold} novel={chosen.novel_threshold}",
+        flush=True,
+    )
     if not args.no_refit:
         print("refitting on all of train", flush=True)
         full = train(docs)
-        chosen = AttributionModel(full.head, full.extent, full.content, chosen.head_threshold,
-                                  chosen.keep_threshold, chosen.content_threshold, chosen.novel_threshold)
+        chosen = AttributionModel(
+            full.head,
+            full.extent,
+            full.content,
+            chosen.head_threshold,
+            chosen.keep_threshold,
+            chosen.content_threshold,
+            chosen.novel_threshold,
+        )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(chosen.to_bytes())
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB) in {time.time() - t0:.0f}s total")
