@@ -36,6 +36,7 @@ from claimgraph.extract.attr_rules import (
     token_chars,
     trim,
 )
+from claimgraph.nlp.doccache import doc_text
 
 # Dependents that never carry the content ("did not say", "said, ...", "and said").
 NOT_CONTENT = {"punct", "cc", "aux", "auxpass", "neg", "det", "prt", "case", "mark", "expl"}
@@ -125,7 +126,7 @@ def choose_content(head: Token, model: AttributionModel, quote_of: dict[int, int
     if probs[best] < model.content_threshold:
         return None
     _, _, lo, hi = cands[best]
-    text = head.doc.text
+    text = doc_text(head.doc)
     s, e = token_chars(head.doc, lo, hi)
     return trim(text, *clip_paragraph(text, s, e, head.doc[lo].idx))
 
@@ -185,7 +186,7 @@ def respan_cue(doc: Doc, cand: Candidate, model: AttributionModel, stop: set[int
         stop = stop | token_set(doc, [cand.source])
     lo, hi = cue_extent(head, model, content, stop)
     s, e = token_chars(doc, lo, hi)
-    if cand.cue[1] < len(doc.text) and doc.text[cand.cue[1] - 1] == ":" and e < cand.cue[1]:
+    if cand.cue[1] < len(doc_text(doc)) and doc_text(doc)[cand.cue[1] - 1] == ":" and e < cand.cue[1]:
         e = cand.cue[1]  # the rules' lead-in colon stays in the cue
     cand.cue = (s, e)
 
@@ -195,7 +196,7 @@ def respan_cue(doc: Doc, cand: Candidate, model: AttributionModel, stop: set[int
 
 def noun_source(tok: Token) -> tuple[Token | None, Char | None]:
     """'his view', 'the view of the agency', 'a claim by the senator'."""
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     for child in tok.children:
         if child.dep_ == "poss":
             s, e = subtree_chars(child, {c for c in child.children if c.dep_ == "case"})

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.extract.attr_lexicon import Lexicon, load_lexicon
 from claimgraph.extract.attr_quotes import Quote, find_quotes
+from claimgraph.nlp.doccache import doc_text, sent_of
 
 if TYPE_CHECKING:
     from claimgraph.extract.attr_model import AttributionModel
@@ -150,7 +151,7 @@ def source_of(tok: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, C
     """The source of the cue verb ``tok``: (head token, span, antecedent of a relative pronoun)."""
     head, span, ante = _source_of(tok, lex, depth)
     if span is not None and head is not None:
-        text = tok.doc.text
+        text = doc_text(tok.doc)
         lo, hi = min(span[0], tok.idx), max(span[1], tok.idx)
         nl = text.rfind("\n", lo, hi)
         if nl >= 0:
@@ -205,7 +206,7 @@ def _source_of(tok: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, 
             # "issued a statement saying": the issuer is the source
             return source_of(noun.head, lex, depth + 1) if depth < 3 else (None, None, None)
         end = max(last.i, tok.left_edge.i - 1)  # up to the participle: "farmers and traders claiming"
-        return noun, trim(noun.doc.text, *token_chars(noun.doc, noun.left_edge.i, end)), None
+        return noun, trim(doc_text(noun.doc), *token_chars(noun.doc, noun.left_edge.i, end)), None
     return None, None, None
 
 
@@ -221,7 +222,7 @@ def source_chars(tok: Token) -> Char:
     """The source phrase headed by ``tok``: its subtree without relative clauses or a trailing comma."""
     skip = {c for c in tok.children if c.dep_ in {"relcl"} or (c.dep_ == "punct" and c.i > tok.i and c.lower_ == "(")}
     s, e = subtree_chars(tok, skip)
-    return trim(tok.doc.text, *clip_paragraph(tok.doc.text, s, e, tok.idx))
+    return trim(doc_text(tok.doc), *clip_paragraph(doc_text(tok.doc), s, e, tok.idx))
 
 
 def clip_paragraph(text: str, start: int, end: int, anchor: int) -> Char:
@@ -631,7 +632,7 @@ def _match_according(ctx: _Context) -> list[Candidate]:
         src_tok, src = _according_source(tok)
         if src is None:
             continue
-        sent = tok.sent
+        sent = sent_of(tok)
         phrase_end = max(src[1], doc[tok.i + 1].idx + 2)
         s0, e0 = trim(text, sent.start_char, sent.end_char)
         parts = []
@@ -788,7 +789,7 @@ def match(
     With ``model`` (the trained scorers) the rules skip reporting words the model doubts, the model adds
     cues the lexicon lacks, and cue spans take the extent PolNeAR annotators give them.
     """
-    text = doc.text
+    text = doc_text(doc)
     lex = lexicon or load_lexicon()
     quotes = find_quotes(text)
     ctx = _Context(doc=doc, text=text, lex=lex, quotes=quotes, quote_of_char=_quote_index(doc, quotes))

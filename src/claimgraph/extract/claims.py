@@ -47,6 +47,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from claimgraph.extract.source_kinds import lexicon_lines
+from claimgraph.nlp.doccache import doc_text, sent_of, sentences
 from claimgraph.records import Attribution, Claim, Document, Evidence, Span
 
 # Above this share of attributed content inside an author claim's span, the claim is
@@ -154,7 +155,7 @@ def sentence_units(doc: Doc, document: Document) -> list[tuple[int, int]]:
             return
         units.append((start, end))
 
-    for sent in doc.sents:
+    for sent in sentences(doc):
         start = sent.start
         for tok in sent:
             if tok.is_space and "\n" in tok.text:
@@ -245,7 +246,7 @@ def _frame(doc: Doc, a: Attribution, owner: list[int]) -> tuple[set[int], set[in
         if len(rng):
             root = doc[rng.start : rng.stop].root
             if root.dep_ != "ROOT":  # a misparsed source could otherwise swallow its whole sentence
-                sent = root.sent
+                sent = sent_of(root)
                 source.update(t.i for t in root.subtree if owner[t.i] < 0 and sent.start <= t.i < sent.end)
     if a.cue is not None and a.cue.end > a.cue.start:
         rng = _token_range(doc, a.cue.start, a.cue.end)
@@ -461,11 +462,11 @@ def extract_claims(doc: Doc, document: Document, attributions: Sequence[Attribut
         marker_span = None
         if d.marker is not None:
             ms, me = d.marker
-            marker_span = Span.of(doc.text, doc[ms].idx, doc[me - 1].idx + len(doc[me - 1]))
+            marker_span = Span.of(doc_text(doc), doc[ms].idx, doc[me - 1].idx + len(doc[me - 1]))
         claims.append(
             Claim(
                 id=f"c{n}",
-                span=Span.of(doc.text, d.start, d.end),
+                span=Span.of(doc_text(doc), d.start, d.end),
                 attribution=attribution.id if attribution is not None else None,
                 evidence=d.evidence,
                 marker=marker_span,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.nlp.doccache import doc_text
 from claimgraph.records import Entity
 
 Char = tuple[int, int]
@@ -83,7 +84,7 @@ class SourceResolver:
     def resolve(self, source: Char, head: Token | None, antecedent: Char | None = None) -> Resolution:
         """The antecedent of ``source`` (None when it names itself) and the entity it points at."""
         doc = self.doc
-        text = doc.text
+        text = doc_text(doc)
         words = text[source[0] : source[1]].lower().split()
         ante: Char | None = antecedent
         if ante is None and words:
@@ -152,7 +153,7 @@ class SourceResolver:
         seen: list[Char] = []
         names: list[str] = []
         i = bisect.bisect_left(self._person_starts, pos) - 1
-        text = self.doc.text
+        text = doc_text(self.doc)
         while i >= 0 and len(seen) < 2:
             s, e, _, _ = self._persons[i]
             name = text[s:e].split()[-1].lower()
@@ -168,7 +169,7 @@ class SourceResolver:
 
     def _fullest(self, mention: Char) -> Char:
         """A surname mention stands for the nearest preceding full name ending with it."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         words = text[mention[0] : mention[1]].split()
         if len(words) >= 2:
             return mention
@@ -177,7 +178,7 @@ class SourceResolver:
 
     def _full_name_before(self, source: Char, surname: str) -> Char | None:
         """'Gordon' -> the most recently mentioned multi-word PERSON name ending in 'Gordon'."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         surname = surname.strip(".,").lower()
         i = bisect.bisect_left(self._person_starts, source[0]) - 1
         steps = 0

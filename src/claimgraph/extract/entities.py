@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from claimgraph.extract import actor_rules as ar
 from claimgraph.extract.actor_lexicons import ActorLexicons, actor_lexicons
 from claimgraph.extract.flow_rules import find_frames, group_phrase, resolve_end
+from claimgraph.nlp.doccache import doc_text
 from claimgraph.records import Document, Entity, Mention
 from claimgraph.resolve import (
     ORG_RATIO,
@@ -84,7 +85,7 @@ def _actor_roles(doc: Doc, cands: list[ar.Candidate], alex: ActorLexicons, table
         country = None
         if c.text in alex.capitals and c.canonical is None:
             span = doc.char_span(c.start, c.end, alignment_mode="expand")
-            after = doc.text[c.end : c.end + 6]
+            after = doc_text(doc)[c.end : c.end + 6]
             if span is not None and not re.match(r",?\s*D\.?C\b", after):
                 root = span.root
                 acts = root.dep_ in ("nsubj",) and root.head.lemma_ in alex.metonymy_verbs
@@ -101,7 +102,7 @@ def _actor_roles(doc: Doc, cands: list[ar.Candidate], alex: ActorLexicons, table
                 modifies = root.dep_ in ("amod", "compound", "nmod", "npadvmod") and (
                     head.lemma_ in alex.state_nouns or head.lemma_ in DEMONYM_HEADS
                 )
-                hyphened = doc.text[c.end : c.end + 1] in "-‑" and c.end < len(doc.text)
+                hyphened = doc_text(doc)[c.end : c.end + 1] in "-‑" and c.end < len(doc_text(doc))
                 as_noun = root.pos_ == "PROPN" and root.dep_ in ("nsubj", "dobj", "pobj", "conj", "appos")
                 if modifies or hyphened or as_noun:
                     country = alex.demonyms[c.text]
@@ -335,7 +336,7 @@ def _group_actors(doc: Doc, entities: Sequence[Entity], alex: ActorLexicons, sta
             if span is None:
                 continue
             s, e = span
-            phrase = doc.text[s:e]
+            phrase = doc_text(doc)[s:e]
             key = normalise_name(phrase)
             if not key:
                 continue

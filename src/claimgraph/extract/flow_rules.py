@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.actor_lexicons import ActorLexicons, FlowLexicons, actor_lexicons, flow_lexicons
+from claimgraph.nlp.doccache import sent_of
 
 CACHE_KEY = "claimgraph.flow_frames.v1"  # frames are computed once per Doc and shared by both stages
 RELATIVE = {"which", "that", "who", "whom", "whose"}
@@ -237,9 +238,9 @@ def antecedent(
     if cls is None:
         return None
     doc = tok.doc
-    first = tok.sent.start
+    first = sent_of(tok).start
     if first > 0:
-        first = doc[first - 1].sent.start
+        first = sent_of(doc[first - 1]).start
     barred: set[int] = set()
     if tok.dep_ not in SUBJ and tok.dep_ != "poss" and not tok.lower_.endswith("self"):
         head = tok.head.head if tok.dep_ == "pobj" else tok.head

@@ -21,6 +21,7 @@ from importlib import resources
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from claimgraph.nlp.doccache import doc_text, sent_of
 from claimgraph.records import Document, Entity, SourceKind
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -159,7 +160,7 @@ def _is_quoted(source: SpacySpan, document: Document) -> bool:
     start = source.start_char
     if any(b.start <= start < b.end for b in document.block_quotes):
         return True
-    text = source.doc.text
+    text = doc_text(source.doc)
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
     straight = before.count('"') % 2 == 1
@@ -276,7 +277,7 @@ def source_kind(source: SpacySpan, entity: Entity | None, document: Document) ->
         # "a man from the town of X, near Y, who said": "who" is a person, not the place it
         # follows; take the nearest word before it in the sentence that can be a person
         if root.lower_ in {"who", "whom"} and _not_a_person(noun):
-            sent_start = root.sent.start
+            sent_start = sent_of(root).start
             noun = next(
                 (t for t in reversed(source.doc[sent_start : root.i]) if t.pos_ in {"NOUN", "PROPN"}
                  and not _not_a_person(t) and t.ent_type_ != "NORP"),
