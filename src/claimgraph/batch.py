@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import multiprocessing.connection
 import os
 import resource
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Set
@@ -194,11 +196,25 @@ class _WorkerState:
 def _init_worker(settings: Settings, known_ids: Set[str], analyze: Analyzer) -> None:
     """Load the model once per worker process; Ctrl-C is the parent's to handle, not each worker's."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent()
     _WorkerState.settings, _WorkerState.known_ids, _WorkerState.analyze = settings, known_ids, analyze
     try:
         load_pipeline(settings)
     except ModelError as exc:  # raised again by the first task, so the parent reports it once
         _WorkerState.error = exc
+
+
+def _exit_with_parent() -> None:
+    """End this worker when the parent dies (SIGKILL, OOM): else it would wait on its task queue for ever."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)  # nobody is left to take a result; nothing of ours needs cleaning up
+
+    threading.Thread(target=watch, name="claimgraph-parent-watch", daemon=True).start()
 
 
 def _work(path: str) -> DocResult:
