@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import NoReturn
 
@@ -80,7 +81,10 @@ def ingest(paths: tuple[str, ...], db: Path, force: bool, model: str | None, wor
     stats = {"stored": 0, "replaced": 0, "skipped": 0}
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     try:
-        known = frozenset() if force else query.document_ids(query.connect(db))
+        known: frozenset[str] = frozenset()
+        if not force:
+            with closing(query.connect(db)) as conn:
+                known = frozenset(query.document_ids(conn))
         with Progress(*columns, console=err, transient=False) as progress:
             task = progress.add_task("ingesting", total=len(files))
             for result in run_batch(files, settings, known, workers=workers, dask=dask):
