@@ -129,3 +129,20 @@ def test_demonym_modifying_a_state_actor_maps_to_the_country(nlp) -> None:  # ty
     ents = _run(nlp, text)
     qatar = _owner(ents, "Qatar")
     assert "Qatari" in {m.text for m in qatar.mentions}
+
+
+def test_proper_name_at_a_flow_end_missed_by_ner_becomes_an_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph.extract.flows import extract_flows
+
+    text = "Ledgers show that Quellmark shipped 300 mortars to the Osk Brigade. Its depots are in Quellmark."
+    doc = nlp(text)
+    doc.ents = []  # as if the NER model had not tagged the invented names
+    document = _doc(text)
+    ents = list(extract_entities(doc, document))
+    names = {e.id: e for e in ents}
+    flows = list(extract_flows(doc, document, ents, (), ()))
+    pairs = {(f.kind, names[f.source].name, names[f.target].name) for f in flows}
+    assert ("weapons", "Quellmark", "Osk Brigade") in pairs
+    quellmark = next(e for e in ents if e.name == "Quellmark")
+    assert quellmark.type == "GPE"  # named as a place elsewhere ("in Quellmark")
+    assert next(e for e in ents if e.name == "Osk Brigade").type == "ORG"

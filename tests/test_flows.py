@@ -207,3 +207,61 @@ def test_place_modifier_does_not_make_banks_a_state(nlp) -> None:  # type: ignor
     flows, names = _run(nlp, DEFS + "The CDU, unable to borrow from most Canadian banks, turned to the NLA.")
     ends = _ends(flows, names)
     assert any("banks" in s and t == CDU for s, t in ends)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # relative clause: the object is the noun the clause modifies
+        ("Customs papers show a batch of mortars that Veltrum shipped to the Osk Brigade in 2019.",
+         ("weapons", "Veltrum", "Osk Brigade")),
+        # passive with "to" hung on the agent by the parser
+        ("The rifles, which were sold by Brask to Vostrel's armed forces, later surfaced in the hills.",
+         ("weapons", "Brask", "Vostrel")),
+        # passive chain: recruited by X and sent to join Y
+        ("The boys were recruited by the Amber Hill Front (AHF) and sent to join the Osk Brigade.",
+         ("fighters", "Amber Hill Front", "Osk Brigade")),
+        ("The Amber Hill Front denied that it had sent any fighters to join the Osk Brigade.",
+         ("fighters", "Amber Hill Front", "Osk Brigade")),
+        # receive ... from a member noun of a named group
+        ("Several recruits received training from Osk Brigade instructors.",
+         ("training", "Osk Brigade", "Several recruits")),
+        # "accused X of providing": the object of the governing verb acts
+        ("The Interior Ministry accused the charity of providing support to the Amber Hill Front.",
+         ("support", "charity", "Amber Hill Front")),
+        # buy from: the subject nearest the verb, not a heading glued to the sentence
+        ("In March, the Korvanian Procurement Board bought 300 mortars from Veltrum Industries.",
+         ("weapons", "Veltrum Industries", "Korvanian Procurement Board")),
+        # the organisation itself is financed
+        ("The Pellan Relief Fund was largely financed by donors in Korvania.",
+         ("money", "donors in Korvania", "Pellan Relief Fund")),
+        # "the fund" refers back to the organisation named "... Fund"
+        ("The Pellan Relief Fund was set up in 2015. Auditors say the fund had paid the Osk Brigade.",
+         ("money", "Pellan Relief Fund", "Osk Brigade")),
+    ],
+)
+def test_sample_style_constructions(nlp, sentence: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, sentence)
+    assert expected in _pairs(flows, names)
+
+
+def test_glued_heading_is_not_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A route through Pellany\n\nIn May, the Osk Brigade bought 200 mortars from Veltrum Industries."
+    flows, names = _run(nlp, text)
+    assert ("weapons", "Veltrum Industries", "Osk Brigade") in _pairs(flows, names)
+
+
+def test_militia_does_not_refer_back_to_a_ministry(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Osk Brigade controls the valley. The Korvanian Interior Ministry issued a statement. "
+            "Auditors say the ministry had funded the militia.")
+    flows, names = _run(nlp, text)
+    assert all(names[f.target] != "Korvanian Interior Ministry" for f in flows)
+
+
+def test_definite_item_passed_on_comes_from_its_last_recipient(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("In May, the Osk Brigade bought 200 mortars from Veltrum Industries. "
+            "Weeks later the mortars were passed on to the Amber Hill Front.")
+    flows, names = _run(nlp, text)
+    pairs = _pairs(flows, names)
+    assert ("weapons", "Veltrum Industries", "Osk Brigade") in pairs
+    assert ("weapons", "Osk Brigade", "Amber Hill Front") in pairs

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from rapidfuzz import fuzz
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimgraph.extract import actor_rules as ar
 from claimgraph.extract.actor_lexicons import ActorLexicons, actor_lexicons
@@ -111,6 +111,66 @@ def _actor_roles(doc: Doc, cands: list[ar.Candidate], alex: ActorLexicons, table
             out.append(replace(c, canonical=entry.canonical if entry else country, forced_type="GPE"))
         else:
             out.append(c)
+    return out
+
+
+PLACE_PREPS = frozenset({"in", "across", "inside", "throughout", "near"})
+
+
+def _proper_name(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The token span of the proper name headed by token ``i`` ("Talvik", "Ostrel Arms Group"), else None.
+
+    A name is a proper noun, or a capitalised word the tagger took for a common noun ("Dunmere-supplied")
+    that does not open its sentence; its compound modifiers of the same kind join it.
+    """
+    def proper(t: Token) -> bool:
+        if not t.text[:1].isupper() or not t.is_alpha or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+            return False
+        return t.pos_ == "PROPN" or (t.pos_ == "NOUN" and not t.is_sent_start and not t.text.isupper())
+
+    tok = doc[i]
+    if not proper(tok):
+        return None
+    start = i
+    while start > 0 and doc[start - 1].head.i in range(start, i + 1) and doc[start - 1].dep_ in ("compound", "flat") \
+            and proper(doc[start - 1]):
+        start -= 1
+    return start, i + 1
+
+
+def _proper_end_candidates(doc: Doc, cands: Sequence[ar.Candidate]) -> list[ar.Candidate]:
+    """Proper names at the ends of flow frames that no candidate covers become actors.
+
+    Invented or rare names ("Talvik", "Dunmere") are often missed by the small NER model. The type is
+    read from the text: a place (GPE) when the name is elsewhere the object of "in" or tagged a place,
+    else an organisation.
+    """
+    text = doc_text(doc)
+    taken = bytearray(len(text) + 1)
+    for c in cands:
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+    ends = {i for fr in find_frames(doc) for i in (*fr.sources, *fr.targets)}
+    for fr in find_frames(doc):  # "Dunmere-supplied": the prefix of a participle is an end too
+        if fr.rule == "participle":
+            ends.update(i - 2 for i in range(len(doc)) if doc[i].idx == fr.trigger[0] and i >= 2)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for i in sorted(ends):
+        bounds = _proper_name(doc, i)
+        if bounds is None:
+            continue
+        s, e = doc[bounds[0]].idx, doc[bounds[1] - 1].idx + len(doc[bounds[1] - 1].text)
+        if any(taken[s:e]):
+            continue
+        spans.setdefault(text[s:e], []).append((s, e))
+    out = []
+    for phrase, found in spans.items():
+        last = phrase.split()[-1]
+        place = any(t.text == last and (t.ent_type_ in ("GPE", "LOC") or (t.dep_ == "pobj" and t.head.lower_ in
+                                                                          PLACE_PREPS)) for t in doc)
+        label = "GPE" if place else "ORG"
+        for s, e in found:
+            taken[s:e] = b"\x01" * (e - s)
+            out.append(ar.make(text, s, e, label, "flow_end"))
     return out
 
 
@@ -307,8 +367,9 @@ def extract_entities(doc: Doc, document: Document) -> Sequence[Entity]:
     cands = _resolve_overlaps(cands + rule_cands + defs_cands, len(text))
     # 3. other occurrences of known names
     cands = _propagate(text, cands, defs)
-    # 4. metonyms and demonyms, read from the parse
+    # 4. metonyms and demonyms, read from the parse; proper names at flow ends that NER missed
     cands = _actor_roles(doc, cands, alex, table)
+    cands = sorted(cands + _proper_end_candidates(doc, cands), key=lambda c: c.start)
     # 5. clusters
     groups = cluster(cands, defs, table, text, alex.role_words)
     entities: list[Entity] = []

@@ -26,6 +26,12 @@ MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod", "nummod"}
 ONWARD_NOUNS = {"distribution", "delivery", "use", "transfer", "shipment", "onward"}
 # "the group", "the militia": a definite description of an organisation refers back to the last one named
 DEFINITE_GROUPS = {"group", "organization", "organisation", "militia", "movement", "faction"}
+# Heads of bodies that are institutions, not armed or political groups: "the militia" never means one of them
+INSTITUTION_HEADS = frozenset({"ministry", "office", "agency", "bank", "fund", "department", "court", "council",
+                               "parliament", "embassy", "police", "project", "board", "company", "courier"})
+# "sent (fighters) to join X": people sent to join or fight for a group are fighters given to it
+JOIN_VERBS = frozenset({"join", "reinforce", "fight", "serve"})
+LOCATIVE_PREPS = frozenset({"in", "at", "across", "inside", "throughout", "near"})
 ANAPHOR_WINDOW = 80  # tokens, about three sentences: further back, "the group" may be any of several
 MAX_ENDS = 4  # ends per side of one frame: a longer list is an enumeration, not a set of recipients
 # Pronoun ends and the actors they can stand for (we/us/you/I name the speaker: left alone).
@@ -105,9 +111,20 @@ def _subject(verb: Token) -> Token | None:
     """The subject of a verb, borrowed from the verb it is coordinated with or controlled by."""
     seen = 0
     while seen < 4:
-        s = _child(verb, {"nsubj", "csubj"})
-        if s is not None:
-            return s
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            # A heading glued to the sentence gives the verb two subjects: the one nearest the verb is its own
+            before = [c for c in subjects if c.i < verb.i]
+            return before[-1] if before else subjects[0]
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+            # "X was accused of providing", "accused X of providing": the governing verb's subject acts
+            gov = verb.head.head
+            if gov.dep_ == "dobj" and gov.pos_ in ("NOUN", "PROPN"):
+                return gov  # the parser hung "of providing" on the object
+            if gov.pos_ in ("VERB", "AUX"):
+                s = _child(gov, {"dobj"}) or _child(gov, {"nsubj", "nsubjpass"})
+                if s is not None:
+                    return s
         if _child(verb, {"expl"}) is not None and (a := _child(verb, {"attr"})) is not None:
             return a  # "there are donors ... to help fund X": the existential's noun does the action
         obj = _child(verb.head, {"dobj"}) if verb.dep_ == "xcomp" else None
@@ -252,6 +269,8 @@ def antecedent(
         if t.pos_ == "PRON" or t.is_punct:
             continue
         eid = tok_ent[j]
+        if eid is None and t.dep_ == "appos" and tok_ent[t.head.i] is not None:
+            continue  # "X, the largest charity, ...": the apposition describes the name before it
         if eid is None and cls != "person" and t.pos_ == "NOUN" and t.dep_ in NP_HEAD_DEPS and j not in barred \
                 and (cls == "plural") == (t.tag_ == "NNS") and not _people_noun(t, alex):
             return None  # "these reports ... they": the nearest phrase of the pronoun's number is no actor
@@ -263,6 +282,8 @@ def antecedent(
                 root = root.head
             if root.i in barred:
                 continue
+            if types.get(eid) in PLACE_TYPES and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+                continue  # "working in Qasrun ... accused it": a place the sentence is set in, not an actor
             if cls == "plural" and types.get(eid) == "GROUP" and root.tag_ not in ("NNS", "NNPS"):
                 continue
             if cls == "singular" and types.get(eid) == "GROUP" and root.tag_ != "NN":
@@ -337,12 +358,28 @@ def resolve_end(
             return (possessors or owners)[:MAX_ENDS]  # "Holm's Senate campaign": Holm, not the Senate
     if tok_ent[tok.i] is not None:
         return [tok_ent[tok.i]]  # type: ignore[list-item]
-    if lemma in DEFINITE_GROUPS and tok.tag_ == "NN" and any(c.lower_ == "the" for c in tok.children):
+    definite = tok.tag_ == "NN" and any(c.lower_ in ("the", "this") for c in tok.children)
+    if definite:
+        for j in range(tok.i - 1, -1, -1):  # "the fund": the organisation last named "... Fund"
+            eid = tok_ent[j]
+            if eid is not None and types.get(eid) == "ORG" and eid not in avoid and _name_head(j, tok_ent) == j \
+                    and tok.doc[j].pos_ == "PROPN" and tok.doc[j].lemma_.lower() == lemma:
+                return [eid]
+    if lemma in DEFINITE_GROUPS and definite:
         for j in range(tok.i - 1, max(-1, tok.i - ANAPHOR_WINDOW), -1):
             eid = tok_ent[j]
-            if eid is not None and types.get(eid) == "ORG" and eid not in avoid:
+            if eid is not None and types.get(eid) == "ORG" and eid not in avoid and \
+                    tok.doc[_name_head(j, tok_ent)].lemma_.lower() not in INSTITUTION_HEADS:
                 return [eid]  # "the group": the organisation named last (not the other end of the flow)
     return []
+
+
+def _name_head(j: int, tok_ent: Sequence[str | None]) -> int:
+    """The last token of the mention that token ``j`` is in (the head of a name)."""
+    eid = tok_ent[j]
+    while j + 1 < len(tok_ent) and tok_ent[j + 1] == eid:
+        j += 1
+    return j
 
 
 def group_phrase(
@@ -369,22 +406,32 @@ def group_phrase(
 # ---------------------------------------------------------------- frames
 
 
-def _verb_frame(v: Token, frame: str, kind: str, flex: FlowLexicons, alex: ActorLexicons) -> Frame | None:
+def _verb_frame(
+    v: Token, frame: str, kind: str, flex: FlowLexicons, alex: ActorLexicons, prior: Sequence[Frame] = ()
+) -> Frame | None:
     gated = frame in ("give_item", "receive_item")  # only with an item of flow_items.tsv as object
     pays = frame == "pay"
     frame = {"give_item": "give", "receive_item": "receive", "pay": "give"}.get(frame, frame)
-    passive = _is_passive(v)
+    passive = _is_passive(v) or (  # "were recruited by X and sent to ...": the second verb is passive too
+        v.dep_ == "conj" and (v.tag_ == "VBN" or (v.tag_ == "VBD" and _child(v, {"dobj"}) is None))
+        and _is_passive(v.head) and _child(v, {"nsubj", "aux"}) is None)
+    doer: list[Token] = []
     if passive:
         doer = _preps(v, {"by"})
         patient = _child(v, {"nsubjpass"})
         if patient is None and v.dep_ in ("acl", "relcl", "advcl"):
             patient = v.head
+        if not doer and v.dep_ == "conj" and v.head.pos_ == "VERB" and _is_passive(v.head):
+            doer = _preps(v.head, {"by"})  # "recruited by X and sent to ...": the agent is shared
+            patient = patient or _child(v.head, {"nsubjpass"})
         doers = [h for d in doer for h in _heads(d)]
     else:
         doers = _heads(_subject(v))
         patient = _child(v, {"dobj"})
     patient = _deref(patient) if patient is not None else None
     to = _preps(v, {"to", "into", "toward", "towards"})
+    if not to and passive:  # "sold by X to Y": the parser hung "to" on the agent
+        to = [t for d in doer for t in _preps(d, {"to"})]
     if not to and patient is not None and not passive:  # "sold rifles to X": the parser hung "to" on the object
         to = _preps(patient, {"to"})
     for_ = _preps(v, {"for"})
@@ -416,6 +463,13 @@ def _verb_frame(v: Token, frame: str, kind: str, flex: FlowLexicons, alex: Actor
                 if t.dep_ == "prep" and t.lower_ == "to" and t.head.dep_ == "acl" and t.head.i != v.i:
                     targets += [h for x in t.children if x.dep_ == "pobj" and x.ent_type_ not in ("GPE", "LOC", "FAC")
                                 for h in _heads(x)]
+        for c in v.children:  # "sent fighters to join X": the people given join (fight for) X
+            if not targets and c.dep_ in ("advcl", "xcomp") and c.lemma_ in JOIN_VERBS and \
+                    any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                targets += _heads(_child(c, {"dobj"})) or [h for x in _preps(c, {"for", "alongside", "with"})
+                                                           for h in _heads(x)]
+                if targets and _item_kind(patient, flex) is None:
+                    kind, rule = "fighters", rule + ":join"
         for f in for_:
             if f.lemma_ in ONWARD_NOUNS:
                 targets += [h for x in _preps(f, {"to"}) for h in _heads(x)]
@@ -440,12 +494,24 @@ def _verb_frame(v: Token, frame: str, kind: str, flex: FlowLexicons, alex: Actor
                 if c.dep_ in ("acl", "relcl") and c.i != v.i and flex.verbs.get(c.lemma_, ("",))[0] in ("give", "move"):
                     sources += [h for d in _preps(c, {"by"}) for h in _heads(d)]
                     rule += ":chain"
+        if not sources and passive and patient is not None and thing and \
+                any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in patient.children):
+            # "X bought rifles ... the rifles were passed on to Y": the recipient of the earlier transfer gives
+            doc = v.doc
+            for fr in reversed(prior):
+                if fr.item and fr.targets and fr.trigger[0] < v.idx and \
+                        doc.text[fr.item[0] : fr.item[1]].lower().split()[-1] == patient.lower_:
+                    sources = [doc[i] for i in fr.targets]
+                    rule += ":held"
+                    break
     elif frame == "equip":
         sources = doers
         targets = _heads(patient)
         item = with_[0] if with_ else None
         if patient is not None and flex.items.get(patient.lemma_.lower()):
-            targets = _holder(patient, flex)  # "aid financed by X": whoever holds the aid got the money
+            held = _holder(patient, flex)  # "aid financed by X": whoever holds the aid got the money
+            if held or not (passive and patient.dep_ == "nsubjpass" and patient.head.i == v.i):
+                targets = held  # "the fund was financed by X": the fund itself is the recipient
             rule += ":holder"
     elif frame == "receive":
         targets = doers
@@ -618,7 +684,7 @@ def find_frames(doc: Doc) -> list[Frame]:
             pass
         elif tok.pos_ in ("VERB",) and tok.lemma_ in flex.verbs:
             fr, kind = flex.verbs[tok.lemma_]
-            frame = _verb_frame(tok, fr, kind, flex, alex)
+            frame = _verb_frame(tok, fr, kind, flex, alex, frames)
         elif tok.pos_ == "VERB" and tok.tag_ == "VBZ" and tok.lemma_ in flex.nouns:
             frame = _misparsed_noun_frame(tok, flex.nouns[tok.lemma_], flex)
         elif tok.pos_ == "NOUN" and tok.dep_ != "compound" and tok.lemma_.lower() in flex.nouns:
