@@ -8,7 +8,7 @@ itself against that text. ``to_json`` functions write the analysis JSON of
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 SourceKind = Literal["media", "document", "organization", "named_person", "anonymous", "government", "author"]
 Evidence = Literal[
@@ -24,17 +24,10 @@ Evidence = Literal[
 QuoteType = Literal["direct", "indirect", "mixed"]
 FlowKind = Literal["weapons", "money", "fighters", "training", "support", "other"]
 
-SOURCE_KINDS: tuple[str, ...] = (
-    "media",
-    "document",
-    "organization",
-    "named_person",
-    "anonymous",
-    "government",
-    "author",
-)
-EVIDENCE_KINDS: tuple[str, ...] = (*SOURCE_KINDS[:-1], "author_assertion", "author_inference")
-FLOW_KINDS: tuple[str, ...] = ("weapons", "money", "fighters", "training", "support", "other")
+# The value lists, in order, read off the Literal types so they are written once.
+SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
+EVIDENCE_KINDS: tuple[str, ...] = get_args(Evidence)
+FLOW_KINDS: tuple[str, ...] = get_args(FlowKind)
 
 
 class SpanError(ValueError):
