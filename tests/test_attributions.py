@@ -21,11 +21,7 @@ def run(nlp, text: str) -> list[Attribution]:  # type: ignore[no-untyped-def]
     document = _document(text)
     out = list(extract_attributions(doc, document, ()))
     for a in out:  # every span holds its text
-        a.content.check(text)
-        if a.cue:
-            a.cue.check(text)
-        if a.source:
-            a.source.span.check(text)
+        a.check(text)
     return out
 
 

@@ -214,6 +214,14 @@ class Attribution:
     content_parts: tuple[tuple[int, int], ...] = ()  # pieces when a quote is split by its cue
     rule: str = ""  # which rule produced it, for debugging and the UI
 
+    def check(self, text: str) -> None:
+        """Raise SpanError unless content, cue and source each hold their text."""
+        self.content.check(text)
+        if self.cue:
+            self.cue.check(text)
+        if self.source:
+            self.source.span.check(text)
+
     def to_json(self) -> dict[str, Any]:
         content = self.content.to_json()
         if self.content_parts:
