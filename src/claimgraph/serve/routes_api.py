@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 
 from claimgraph import query
+from claimgraph.records import Evidence as EvidenceKind
+from claimgraph.records import FlowKind
 from claimgraph.serve import views
 from claimgraph.serve.app import reader
 
 router = APIRouter(prefix="/api", tags=["api"])
 DOC_ID = re.compile(r"^[0-9a-f]{64}$")
 Conn = Annotated[sqlite3.Connection, Depends(reader)]
-FlowKind = Literal["weapons", "money", "fighters", "training", "support", "other"]
-EvidenceKind = Literal["media", "document", "organization", "named_person", "anonymous", "government",
-                       "author_assertion", "author_inference"]
 
 
 def check_doc_id(doc_id: str) -> str:
