@@ -13,10 +13,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from itertools import pairwise
 
 from claimgraph.dates import find_date, parse_date
+from claimgraph.lexicons import entries
 from claimgraph.records import Document, Emphasis, RawDocument, Span
 
 
@@ -179,8 +179,7 @@ def is_heading_like(p: Para) -> bool:
 @lru_cache(maxsize=1)
 def compound_suffixes() -> tuple[str, ...]:
     """Participles that follow a hyphen in compounds ("Saudi-funded"): lexicons/compound_suffixes.txt."""
-    text = resources.files("claimgraph.lexicons").joinpath("compound_suffixes.txt").read_text(encoding="utf-8")
-    return tuple(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return entries("compound_suffixes.txt")
 
 
 @lru_cache(maxsize=1)

@@ -14,11 +14,12 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
 from rapidfuzz import fuzz
+
+from claimgraph.lexicons import read_lines
 
 Decision = Literal["merge", "candidate", "no"]
 
@@ -125,14 +126,9 @@ def build_alias_table(entries: Sequence[AliasEntry]) -> AliasTable:
     return AliasTable(tuple(entries), by_surface, by_key)
 
 
-def read_lexicon_lines(name: str) -> list[str]:
-    """Lines of a data file shipped in ``claimgraph/lexicons``."""
-    return resources.files("claimgraph.lexicons").joinpath(name).read_text(encoding="utf-8").splitlines()
-
-
 def load_alias_table(*extra: str | Path) -> AliasTable:
     """The shipped ``aliases.tsv`` plus the user's files in the same format (which win on conflicts)."""
-    entries = parse_alias_lines(read_lexicon_lines("aliases.tsv"), "claimgraph/lexicons/aliases.tsv")
+    entries = parse_alias_lines(list(read_lines("aliases.tsv")), "claimgraph/lexicons/aliases.tsv")
     for p in extra:
         entries += parse_alias_lines(Path(p).read_text(encoding="utf-8").splitlines(), str(p))
     return build_alias_table(entries)

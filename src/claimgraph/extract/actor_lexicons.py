@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claimgraph.resolve import read_lexicon_lines
+from claimgraph.lexicons import read_lines
 
 
 def _rows(name: str) -> list[list[str]]:
     out = []
-    for n, line in enumerate(read_lexicon_lines(name), 1):
+    for n, line in enumerate(read_lines(name), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         parts = [p.strip() for p in line.split("\t")]

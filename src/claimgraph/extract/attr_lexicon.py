@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from claimgraph.lexicons import entries
 
 DEFAULT_CONTENT = frozenset({"ccomp", "dobj", "quote"})
 
@@ -23,17 +24,9 @@ class Lexicon:
         return self.verbs.get(lemma, frozenset())
 
 
-def _lines(name: str) -> list[str]:
-    try:
-        raw = resources.files("claimgraph.lexicons").joinpath(name).read_text(encoding="utf-8")
-    except FileNotFoundError as exc:  # pragma: no cover - a broken install
-        raise FileNotFoundError(f"lexicon {name} is missing from claimgraph/lexicons: reinstall claimgraph") from exc
-    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-
-
 def _verb_table(name: str) -> dict[str, frozenset[str]]:
     out: dict[str, frozenset[str]] = {}
-    for ln in _lines(name):
+    for ln in entries(name):
         lemma, *opts = ln.split("\t")
         deps = DEFAULT_CONTENT
         for opt in opts:
@@ -50,7 +43,7 @@ def load_lexicon() -> Lexicon:
     states = _verb_table("attribution_states.txt")
     source_after: list[tuple[str, ...]] = []
     verb_preps: set[tuple[str, str]] = set()
-    for ln in _lines("attribution_patterns.txt"):
+    for ln in entries("attribution_patterns.txt"):
         kind, _, phrase = ln.partition("\t")
         words = tuple(phrase.lower().split())
         if kind == "source-after" and words:
@@ -60,7 +53,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         verbs={**states, **verbs},
         states=frozenset(states) - frozenset(verbs),
-        nouns=frozenset(w.lower() for w in _lines("reporting_nouns.txt")),
+        nouns=frozenset(w.lower() for w in entries("reporting_nouns.txt")),
         source_after=tuple(source_after),
         verb_preps=frozenset(verb_preps),
     )

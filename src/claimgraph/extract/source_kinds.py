@@ -16,11 +16,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from claimgraph.lexicons import read_lines
 from claimgraph.nlp.doccache import doc_text, sent_of
 from claimgraph.records import Document, Entity, SourceKind
 
@@ -45,19 +45,8 @@ def lexicon_lines(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=64)
 def _lexicon_lines(name: str) -> tuple[str, ...]:
-    path = resources.files("claimgraph") / "lexicons" / name
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:  # pragma: no cover - a broken install
-        raise FileNotFoundError(
-            f"lexicon {name!r} is missing from the claimgraph package ({path}); reinstall claimgraph"
-        ) from exc
-    out = []
-    for line in raw.splitlines():
-        line = line.split("#", 1)[0].rstrip()
-        if line.strip():
-            out.append(line.strip())
-    return tuple(out)
+    # these word lists also allow a comment after an entry ("brigade  # armed units")
+    return tuple(s for s in (line.split("#", 1)[0].strip() for line in read_lines(name)) if s)
 
 
 def words_of(text: str) -> tuple[str, ...]:
