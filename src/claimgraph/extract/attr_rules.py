@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.extract.attr_lexicon import Lexicon, load_lexicon
 from claimgraph.extract.attr_quotes import Quote, find_quotes
-from claimgraph.nlp.doccache import doc_text, sent_of
+from claimgraph.nlp.doccache import doc_text, sent_of, token_at_char
 
 if TYPE_CHECKING:
     from claimgraph.extract.attr_model import AttributionModel
@@ -219,10 +219,55 @@ def _antecedent(verb: Token, subj: Token) -> Char | None:
 
 
 def source_chars(tok: Token) -> Char:
-    """The source phrase headed by ``tok``: its subtree without relative clauses or a trailing comma."""
-    skip = {c for c in tok.children if c.dep_ in {"relcl"} or (c.dep_ == "punct" and c.i > tok.i and c.lower_ == "(")}
+    """The source phrase headed by ``tok``, as the PolNeAR guidelines draw it.
+
+    Appositions, relative clauses and a "(R-Iowa)" stay in (they identify the source); a comma that
+    closes a parenthetical source ("Kevin Brady, chairman of the committee, said") is part of it.
+    Left out: a time phrase hanging on the noun ("the report on Wednesday"), a dateline before it
+    ("WASHINGTON — Sen. Grassley"), a leading conjunction and stray quotation marks.
+    """
+    doc = tok.doc
+    text = doc_text(doc)
+    skip = {c for c in tok.children if c.i > tok.i and _is_time_phrase(c)}
     s, e = subtree_chars(tok, skip)
-    return trim(doc_text(tok.doc), *clip_paragraph(doc_text(tok.doc), s, e, tok.idx))
+    s, e = clip_paragraph(text, s, e, tok.idx)
+    s = _after_dateline(text, s, tok.idx)
+    s, e = trim(text, s, e)
+    while True:
+        first = _token_at(doc, s)
+        if first is None or first.i >= tok.i or not (first.dep_ == "cc" or first.is_quote or first.is_punct):
+            break
+        s, e = trim(text, first.idx + len(first), e)
+    if text[e:e + 1] == "," and ("," in text[s:e] or text[e - 1:e] == ")"):
+        nxt = _token_at(doc, e + 1 + (len(text[e + 1:e + 40]) - len(text[e + 1:e + 40].lstrip())))
+        verb = tok.head
+        if nxt is not None and (nxt.i == verb.i or (nxt.head.i == verb.i and nxt.i < verb.i) or nxt.is_quote):
+            e += 1
+    return s, e
+
+
+def _is_time_phrase(c: Token) -> bool:
+    if c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"}:
+        return True
+    if c.dep_ == "prep" and c.lower_ in {"on", "in", "at", "last", "this"}:
+        objs = [g for g in c.children if g.dep_ == "pobj"]
+        return bool(objs) and all(o.ent_type_ in {"DATE", "TIME"} for o in objs)
+    return False
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    return token_at_char(doc, char)
+
+
+def _after_dateline(text: str, start: int, anchor: int) -> int:
+    """Skip "WASHINGTON — " / "CLEVELAND, July 19 (UPI) — " when it opens the paragraph before the source."""
+    for dash in (" \u2014 ", " -- ", " - "):
+        k = text.rfind(dash, start, anchor)
+        if k >= 0 and (start == 0 or text[start - 1] == "\n") and k - start < 40:
+            head = text[start:k]
+            if head[:1].isupper() and any(w.isupper() and len(w) > 2 for w in head.replace(",", " ").split()[:2]):
+                return k + len(dash)
+    return start
 
 
 def clip_paragraph(text: str, start: int, end: int, anchor: int) -> Char:

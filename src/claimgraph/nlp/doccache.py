@@ -49,3 +49,19 @@ def sent_of(token: Token) -> Span:
     starts, ends = sent_bounds(doc)
     k = bisect_right(starts, token.i) - 1
     return doc[starts[k] : ends[k]]
+
+
+STARTS_KEY = "claimgraph.token_starts"
+
+
+def token_at_char(doc: Doc, char: int) -> Token | None:
+    """The token that starts at or covers character ``char`` (None past the end or in whitespace)."""
+    starts = doc.user_data.get(STARTS_KEY)
+    if starts is None:
+        starts = tuple(t.idx for t in doc)
+        doc.user_data[STARTS_KEY] = starts
+    k = bisect_right(starts, char) - 1
+    if k < 0:
+        return None
+    tok = doc[k]
+    return tok if char < tok.idx + len(tok) else None
