@@ -208,3 +208,16 @@ def test_spacy_component(nlp) -> None:  # type: ignore[no-untyped-def]
     )
     doc = comp(doc)
     assert [a.cue.text for a in doc._.attributions if a.cue] == ["said"]
+
+
+def test_reporting_verb_the_tagger_reads_as_a_plural_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Title line\n\nOne shopkeeper interviewed by *The Courier* states that the guards were foreigners."
+    a = one(run(nlp, text), "states")
+    assert a.source is not None and a.source.span.text.startswith("One shopkeeper")
+    assert a.content.text == "that the guards were foreigners"
+
+
+def test_a_heading_never_parses_into_the_paragraph_below(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("How the network built its pipeline\n\nA resident says that the men came at night.")
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert "A" in starts

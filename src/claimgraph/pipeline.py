@@ -9,6 +9,7 @@ from claimgraph.extract.attributions import extract_attributions
 from claimgraph.extract.claims import extract_claims
 from claimgraph.extract.entities import extract_entities
 from claimgraph.extract.flows import extract_flows
+from claimgraph.extract.source_actors import add_source_actors
 from claimgraph.records import Analysis, Document
 
 
@@ -20,6 +21,8 @@ def analyze_document(document: Document, nlp: Language, settings: Settings) -> A
     entities = extract_entities(doc, document)
     # 3. who says what
     attributions = extract_attributions(doc, document, entities, settings)
+    # 3b. unnamed sources ("US officials", "a resident of Mosul") become actors pronouns can point at
+    entities, attributions = add_source_actors(doc, entities, attributions)
     # 4. every body sentence becomes a claim with its evidence
     claims = extract_claims(doc, document, attributions)
     # 5. alleged transfers between actors, tied to the claim they are read from

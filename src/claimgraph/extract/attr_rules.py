@@ -141,10 +141,25 @@ def _quote_index(doc: Doc, quotes: Sequence[Quote]) -> dict[int, int]:
 
 
 def is_cue_verb(tok: Token, lex: Lexicon) -> bool:
+    if tok.tag_ == "NNS" and _verb_tagged_noun(tok) and tok.lemma_.lower() in lex.verbs:
+        return True
     if tok.pos_ not in {"VERB", "AUX"} or tok.tag_ == "MD" or tok.lemma_.lower() not in lex.verbs:
         return False
     # "the principality predicted in the memo": a passive participle describing a noun, not a report
     return not (tok.dep_ == "acl" and tok.tag_ == "VBN")
+
+
+def _verb_tagged_noun(tok: Token) -> bool:
+    """'A resident ... states that ...': a reporting verb the tagger read as a plural noun.
+
+    It has a subject and a "that"-clause of its own, which no noun has.
+    """
+    if not any(c.dep_ == "nsubj" for c in tok.children):
+        return False
+    return any(
+        c.dep_ in {"ccomp", "acl"} and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in tok.children
+    )
 
 
 def source_of(tok: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, Char | None, Char | None]:
@@ -214,7 +229,20 @@ def _antecedent(verb: Token, subj: Token) -> Char | None:
     """'The senator, who said ...': the noun phrase a relative pronoun subject stands for."""
     if verb.dep_ == "relcl" and subj.lower_ in RELATIVE_PRONOUNS:
         head = verb.head
-        return token_chars(head.doc, head.left_edge.i, head.i)
+        doc = head.doc
+        if (
+            subj.lower_ in {"who", "whom"}
+            and head.pos_ == "PROPN"
+            and head.ent_type_ not in {"PERSON", ""}
+            and head.dep_ == "pobj"
+            and head.head.lower_ == "of"
+            and head.head.head.pos_ == "NOUN"
+        ):
+            head = head.head.head  # "a member of the Popular Mobilization Forces (PMU) who claimed": the member
+        end = verb.left_edge.i - 1
+        while end > head.i and (doc[end].is_punct and doc[end].text not in {")"}):
+            end -= 1
+        return trim(doc_text(doc), *token_chars(doc, head.left_edge.i, max(end, head.i)))
     return None
 
 
@@ -324,8 +352,10 @@ def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | No
     deps = lex.content_deps(lemma)
     children = list(verb.children)
     for child in children:
-        if child.dep_ == "ccomp" and "ccomp" in deps and not _frames_quote(child, ctx):
-            return [subtree_chars(child, _authorial_tail(child))], "ccomp", None
+        is_clause = child.dep_ == "ccomp" or (child.dep_ == "advcl" and child.i > verb.i and _marked_that(child))
+        if is_clause and "ccomp" in deps and not _frames_quote(child, ctx):
+            s, e = subtree_chars(child, _authorial_tail(child))
+            return [(s, _time_clause_end(verb, child, e))], "ccomp", None
     for child in children:
         if "xcomp" in deps and child.i > verb.i and (
             child.dep_ == "xcomp"
@@ -369,6 +399,26 @@ def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | No
         if frame_start > head.left_edge.i:
             return [token_chars(verb.doc, head.left_edge.i, frame_start - 1)], "clause-before", None
     return None
+
+
+TIME_MARKS = {"while", "when", "as", "after", "before", "because", "since", "until", "once"}
+
+
+def _time_clause_end(verb: Token, clause: Token, end: int) -> int:
+    """'claimed he saw X while his unit battled Y': a time clause the parser hung on the cue verb
+    right after the reported clause (no comma between) belongs to what was reported."""
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.i > clause.i and c.left_edge.i == clause.right_edge.i + 1:
+            first = doc[c.left_edge.i]
+            if first.dep_ == "mark" and first.lower_ in TIME_MARKS:
+                return max(end, *subtree_chars(c)[1:])
+    return end
+
+
+def _marked_that(clause: Token) -> bool:
+    """'... that they were providing': a clause opened by "that" (the parser sometimes calls it advcl)."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _authorial_tail(clause: Token) -> set[Token]:
@@ -761,7 +811,7 @@ def _match_nouns(ctx: _Context) -> list[Candidate]:
         if clause is None and tok.dep_ in SUBJECT_DEPS and not is_cue_verb(tok.head, lex):
             # "reports emerged that ...": the noun is the source, the verb the cue
             for child in tok.head.children:
-                if child.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+                if child.dep_ in {"ccomp", "advcl"} and _marked_that(child):
                     clause = child
                     cue_tok = tok.head
                     break

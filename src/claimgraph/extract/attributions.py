@@ -47,7 +47,9 @@ def candidates_to_records(
         if c.source is not None and c.source[1] > c.source[0]:
             head = doc[c.source_token] if c.source_token is not None else None
             res = resolver.resolve(c.source, head, c.antecedent)
-            span = doc.char_span(c.source[0], c.source[1], alignment_mode="expand")
+            # a pronoun's kind is its antecedent's: "who" in "a member of the PMU who claimed" is anonymous
+            ks, ke = res.antecedent or c.source
+            span = doc.char_span(ks, ke, alignment_mode="expand")
             entity = by_id.get(res.entity) if res.entity else None
             kind = source_kind(span, entity, document) if span is not None else "anonymous"
             source = Source(

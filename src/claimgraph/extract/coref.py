@@ -90,6 +90,10 @@ class SourceResolver:
         if ante is None and words:
             if len(words) == 1 and words[0] in PERSON_PRONOUNS:
                 ante = self._person_before(source[0], words[0])
+                if ante is not None:
+                    ante = self._definite_before(ante) or ante
+            elif len(words) == 2 and words[0] == "the" and words[1] in PERSON_NOUNS:
+                ante = self._definite_before(source)
             elif len(words) == 1 and words[0] in PLURAL_PRONOUNS:
                 ante = self._plural_before(source[0])
             elif words in (["the", "latter"], ["the", "former"]):
@@ -122,7 +126,8 @@ class SourceResolver:
 
     def _person_before(self, pos: int, pronoun: str) -> Char | None:
         for tok in self._tokens_before(pos):
-            if tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr"}:
+            # not "attr": in "The man was a member of X" the member is what the man is, not someone new
+            if tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"}:
                 continue
             if tok.tag_ in {"NNS", "NNPS"}:
                 continue
@@ -132,6 +137,19 @@ class SourceResolver:
                 return self._name_span(tok)
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in PERSON_NOUNS:
                 return _np_chars(tok)
+        return None
+
+    def _definite_before(self, span: Char) -> Char | None:
+        """'The man' -> the nearest earlier noun phrase with the same head noun ('an Iraqi man from Zawia')."""
+        text = doc_text(self.doc)
+        words = text[span[0] : span[1]].lower().split()
+        if len(words) != 2 or words[0] != "the" or words[1] not in PERSON_NOUNS:
+            return None
+        for tok in self._tokens_before(span[0]):
+            if tok.lower_ == words[1] and tok.pos_ == "NOUN" and tok.dep_ != "attr":
+                found = _np_chars(tok)
+                if text[found[0] : found[1]].lower().split()[:1] != ["the"]:
+                    return found
         return None
 
     def _gender_ok(self, tok: Token, pronoun: str) -> bool:

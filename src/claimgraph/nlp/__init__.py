@@ -33,6 +33,10 @@ def _load(name: str, max_length: int) -> Language:
     except OSError as exc:
         raise ModelError(f"cannot load spaCy model {name!r}: {exc}") from exc
     nlp.max_length = max_length
+    if "parser" in nlp.pipe_names and "claimgraph_paragraphs" not in nlp.pipe_names:
+        import claimgraph.nlp.components  # noqa: F401  (registers the component)
+
+        nlp.add_pipe("claimgraph_paragraphs", before="parser")
     return nlp
 
 

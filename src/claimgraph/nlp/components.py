@@ -33,6 +33,23 @@ def attribution_rules_v1() -> RulesFn:
     return rules
 
 
+@Language.component("claimgraph_paragraphs")
+def paragraph_starts(doc: Doc) -> Doc:
+    """A sentence starts after every line break: no parse runs from a heading into the paragraph below.
+
+    Runs before the parser, which keeps boundaries set in advance.
+    """
+    n = len(doc)
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if ((prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_) and not tok.is_space:
+            tok.is_sent_start = True
+            # a forced start can make the parser close a one-word sentence ("Customs | officials said")
+            if tok.i + 1 < n and doc[tok.i + 1].is_alpha and "\n" not in tok.whitespace_:
+                doc[tok.i + 1].is_sent_start = False
+    return doc
+
+
 class AttributionComponent:
     """Finds attributions; ``match`` is pure, ``set_annotations`` writes ``doc._.attributions``."""
 

@@ -1,0 +1,129 @@
+"""Sources that no named entity covers become actors of their own.
+
+"US officials", "a resident from Mosul", "a member of the Popular Mobilization Forces": investigators
+track these unnamed sources like any other actor, and the pronouns that later stand for them
+("They claimed", "he said") must point somewhere. Each becomes an actor (type ``PERSON`` for one
+person, ``GROUP`` for several) whose mentions are the phrase itself and every source that resolved
+to it. Two phrases are one actor only when their words are the same: "one Mosul resident" and
+"a resident from Mosul" stay apart, since nothing says they are the same person.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.coref import DOCUMENT_NOUNS, PERSON_NOUNS
+from claimgraph.nlp.doccache import doc_text
+from claimgraph.records import Attribution, Entity, Mention
+from claimgraph.resolve import normalise_name
+
+# Leading words that say how many or which, not who.
+_LEADING = {"a", "an", "the", "one", "some", "several", "many", "most", "two", "three", "few", "this", "that",
+            "these", "those", "another", "other", "but", "and", "even"}
+# Plural heads that name groups of people in news prose besides the person nouns.
+GROUP_NOUNS = {"people", "sources", "forces", "militants", "protesters", "troops", "groups", "planners",
+               "authorities", "insiders", "observers", "critics", "residents", "locals", "witnesses"}
+
+# Agent-noun endings ("shopkeeper", "translator", "economist", "historian", "resident"), trusted only
+# for the source of an attribution, where a thing is rare and documents are caught first.
+PERSON_SUFFIXES = ("keeper", "worker", "maker", "seller", "owner", "dealer", "holder", "tor", "ist", "ian",
+                   "ant", "man", "woman", "person", "smith", "er")
+
+
+def _head(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _is_people(head: Token) -> bool:
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return False
+    lemma = head.lemma_.lower()
+    if lemma in DOCUMENT_NOUNS:
+        return False
+    return lemma in PERSON_NOUNS or head.lower_ in GROUP_NOUNS or lemma.endswith(PERSON_SUFFIXES)
+
+
+def _name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop leading determiners/quantifiers and trailing punctuation: 'a member of X' -> 'member of X'."""
+    while start < end:
+        word_end = start
+        while word_end < end and not text[word_end].isspace():
+            word_end += 1
+        if text[start:word_end].lower() in _LEADING and word_end < end:
+            start = word_end
+            while start < end and text[start].isspace():
+                start += 1
+            continue
+        break
+    while end > start and text[end - 1] in " ,;:.\u2014-":
+        end -= 1
+    return start, end
+
+
+def _phrase(doc: Doc, head: Token, limit: int) -> tuple[int, int]:
+    """Head noun, its left modifiers and following of/from/in phrases, never past ``limit``."""
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in {"prep", "compound", "nummod", "amod"} and child.idx < limit:
+            right = max(right, child.right_edge.i)
+        else:
+            break
+    while right > head.i and (doc[right].idx + len(doc[right]) > limit or doc[right].dep_ in {"punct", "cc"}):
+        right -= 1
+    left = head.left_edge.i
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def add_source_actors(
+    doc: Doc, entities: Sequence[Entity], attributions: Sequence[Attribution]
+) -> tuple[list[Entity], list[Attribution]]:
+    """Entities plus one actor per unnamed source, and the attributions with their sources linked to them."""
+    text = doc_text(doc)
+    taken = {int(e.id[1:]) for e in entities if e.id[1:].isdigit()}
+    next_id = max(taken, default=0) + 1
+    keys: dict[str, int] = {}
+    built: list[tuple[str, str, list[Mention]]] = []  # name, type, mentions
+    links: dict[int, str] = {}
+    for k, a in enumerate(attributions):
+        src = a.source
+        if src is None or src.entity is not None:
+            continue
+        span = src.resolved or src.span
+        head = _head(doc, span.start, span.end)
+        if head is None or not _is_people(head):
+            continue
+        s, e = _name(text, *_phrase(doc, head, span.end))
+        if e <= s:
+            continue
+        key = normalise_name(text[s:e])
+        if not key:
+            continue
+        if key not in keys:
+            keys[key] = len(built)
+            built.append((text[s:e], "GROUP" if head.tag_ in {"NNS", "NNPS"} else "PERSON", []))
+        _, _, mentions = built[keys[key]]
+        for m in (Mention(s, e, text[s:e], "SOURCE"), Mention(src.span.start, src.span.end, src.span.text, "SOURCE")):
+            if all((x.start, x.end) != (m.start, m.end) for x in mentions):
+                mentions.append(m)
+        links[k] = f"e{next_id + keys[key]}"
+    new = [
+        Entity(
+            id=f"e{next_id + n}",
+            name=name,
+            type=typ,
+            mentions=tuple(sorted(ms, key=lambda m: m.start)),
+            aliases=tuple(sorted({m.text for m in ms} - {name})),
+        )
+        for n, (name, typ, ms) in enumerate(built)
+    ]
+    linked = [
+        dataclasses.replace(a, source=dataclasses.replace(a.source, entity=links[k]))
+        if k in links and a.source is not None
+        else a
+        for k, a in enumerate(attributions)
+    ]
+    return [*entities, *new], linked
