@@ -265,3 +265,56 @@ def test_definite_item_passed_on_comes_from_its_last_recipient(nlp) -> None:  # 
     pairs = _pairs(flows, names)
     assert ("weapons", "Veltrum Industries", "Osk Brigade") in pairs
     assert ("weapons", "Osk Brigade", "Amber Hill Front") in pairs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "from" hung on the object of a purchase
+        ("The CDU bought rifles from the NLA.", ("weapons", NLA, CDU)),
+        # a sale is paid for: the buyer's money goes back to the seller
+        ("The NLA offered to sell the stolen files to the CDU.", ("money", CDU, NLA)),
+        # a bought business is paid for by the buyer (named, described, or a stake in it)
+        ("The NLA bought the drone maker Skyward Robotics in 2015.", ("money", NLA, "Skyward Robotics")),
+        ("The NLA will acquire 40 percent of Essex Oil Corporation.", ("money", NLA, "Essex Oil Corporation")),
+        # "having acquired": a perfect, not a reduced passive
+        ("The NLA has grown fast, having acquired the startup Bluefin Labs.", ("money", NLA, "Bluefin Labs")),
+        # the purpose clause names who a transfer is for
+        ("The NLA extends small loans to help farmers buy seed.", ("money", NLA, "farmers")),
+        ("The NLA provided grants to help local schools.", ("money", NLA, "local schools")),
+        # a verb that lets a transfer happen: its subject gives
+        ("The NLA reversed policy to allow shipments of rifles to the CDU.", ("weapons", NLA, CDU)),
+        # whoever discloses a loan had it
+        ("The CDU did not disclose loans from the NLA.", ("money", NLA, CDU)),
+        # the giver named by an agent noun, in apposition or after a copula
+        ("The NLA, a longtime donor to the CDU, spoke on Monday.", ("money", NLA, CDU)),
+        ("The NLA was a strong supporter of the CDU.", ("support", NLA, CDU)),
+        # backing X's cause backs X; "whose" is the name right before it
+        ("The NLA backed the CDU's secession.", ("support", NLA, CDU)),
+        ("The CDU, whose rebellion was backed by the NLA, grew quickly.", ("support", NLA, CDU)),
+        # a section label glued onto a headline is not the recipient
+        ("CORRECTED: The NLA has donated to Democrats OPINION: Do not repeat old mistakes MORE.",
+         ("money", NLA, "Democrats")),
+        # people by circumstance become actors at a flow end
+        # an amount of money is a money item
+        ("The CDU got $40,000 from the NLA.", ("money", NLA, CDU)),
+    ],
+)
+def test_transfer_constructions(nlp, sentence: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + sentence)
+    assert expected in _pairs(flows, names)
+
+
+def test_a_purchase_is_read_for_its_goods_alone(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + "The CDU purchased ammunition from the NLA last year.")
+    assert _pairs(flows, names) == {("weapons", NLA, CDU)}
+
+
+def test_selling_money_has_no_payment_back(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + "The NLA offered to sell $3 million to the CDU.")
+    assert _pairs(flows, names) == {("money", NLA, CDU)}
+
+
+def test_a_bought_product_is_not_a_business(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, _ = _run(nlp, DEFS + "The NLA bought two Skyhawk drones last spring.")
+    assert flows == []

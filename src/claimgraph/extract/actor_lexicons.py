@@ -34,7 +34,8 @@ def _pairs(name: str, width: int = 2) -> dict[str, tuple[str, ...]]:
 
 
 # The frames of flow_verbs.tsv (its header says which role holds which end).
-FLOW_FRAMES = frozenset({"give", "pay", "give_item", "move", "equip", "receive", "receive_item", "arrive"})
+FLOW_FRAMES = frozenset({"give", "pay", "give_item", "sell", "move", "equip", "receive", "receive_item", "buy",
+                         "arrive"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,9 @@ class FlowLexicons:
     participles: dict[str, str]  # "supplied" -> kind
     light_verbs: frozenset[str]
     receive_verbs: frozenset[str]
+    purpose_verbs: frozenset[str]  # "loans to help farmers": the object of the purpose clause gets the flow
+    agent_nouns: dict[str, str]  # "a donor to X", "a supporter of X": lemma -> kind
+    business_nouns: frozenset[str]  # "bought the drone maker X": X is a business
 
 
 @lru_cache(maxsize=1)
@@ -95,4 +99,7 @@ def flow_lexicons() -> FlowLexicons:
         participles={k: v[0] for k, v in _pairs("flow_participles.tsv").items()},
         light_verbs=_words("flow_light_verbs.txt"),
         receive_verbs=_words("flow_receive_verbs.txt"),
+        purpose_verbs=_words("flow_purpose_verbs.txt"),
+        agent_nouns={k: v[0] for k, v in _pairs("flow_agent_nouns.tsv").items()},
+        business_nouns=_words("flow_business_nouns.txt"),
     )

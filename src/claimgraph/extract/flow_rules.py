@@ -47,6 +47,8 @@ ACTOR_TYPES_FOR = {  # entity types a pronoun can refer to
 }
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 NP_HEAD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "dative", "conj"})
+# "bought a 40% stake in X", "acquired 98 percent of X": what is bought is a share of the business X
+STAKE_NOUNS = frozenset({"stake", "share", "percent", "%", "interest", "control", "majority", "part", "portion"})
 # Vehicles stand for the state that flies them ("US helicopters") but are never a GROUP of people.
 VEHICLES = frozenset({"helicopter", "plane", "aircraft", "jet", "drone"})
 
@@ -79,6 +81,15 @@ def _deref(tok: Token) -> Token:
     """A relative pronoun stands for the noun its clause modifies."""
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
         return tok.head.head
+    if tok.lower_ == "whose" and tok.dep_ == "poss":
+        # "X, whose secession was backed by Y": the noun right before the clause, which the parser
+        # may have missed by hanging the clause on a noun further back
+        verb = tok.head.head
+        if verb.dep_ == "relcl":
+            before = tok.doc[tok.i - 1] if tok.i > 0 else tok
+            if before.is_punct and tok.i > 1:
+                before = tok.doc[tok.i - 2]
+            return before if before.pos_ in ("PROPN", "NOUN") else verb.head
     return tok
 
 
@@ -86,6 +97,10 @@ def _heads(tok: Token | None) -> list[Token]:
     if tok is None:
         return []
     tok = _deref(tok)
+    label = tok.pos_ == "PROPN" and not tok.ent_type_ and len(tok.text) > 3 and tok.text.isalpha() and \
+        tok.text.isupper()
+    if label and tok.i > 0 and (prev := tok.doc[tok.i - 1]).head.i == tok.i and prev.dep_ == "compound":
+        tok = prev  # "donated to Democrats OPINION: ...": a section label glued onto a headline
     return _conjuncts(tok)
 
 
@@ -130,6 +145,10 @@ def _subject(verb: Token) -> Token | None:
         obj = _child(verb.head, {"dobj"}) if verb.dep_ == "xcomp" else None
         if obj is not None and (obj.pos_ in ("PROPN", "PRON") or _people_noun(obj, actor_lexicons())):
             return obj  # "X asked the friend to donate": the object does the action
+        if verb.dep_ == "acomp" and verb.tag_ == "VBG" and verb.head.pos_ == "AUX":
+            verb = verb.head  # "he was no longer self-funding X": the parser read the progressive as an adjective
+            seen += 1
+            continue
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head
             seen += 1
@@ -155,6 +174,8 @@ def _subject(verb: Token) -> Token | None:
 def _is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
+    if any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had", "having") for c in verb.children):
+        return False  # "having acquired X": a perfect, not a reduced passive
     return verb.dep_ in ("acl", "relcl", "advcl") and verb.tag_ == "VBN"
 
 
@@ -179,6 +200,10 @@ def _item_kind(tok: Token | None, flex: FlowLexicons) -> str | None:
         k = flex.items.get(t.lemma_.lower()) or flex.items.get(t.lower_)
         if k:
             return k
+        if t.ent_type_ == "MONEY":  # "got $40,000 from X"
+            return "money"
+        if flex.nouns.get(t.lemma_.lower(), "item") != "item":  # "accepted bribes from X"
+            return flex.nouns[t.lemma_.lower()]
         for c in t.children:
             if c.dep_ == "compound" and (k := flex.items.get(c.lemma_.lower())):
                 return k
@@ -403,6 +428,36 @@ def group_phrase(
     return start, end
 
 
+def _purpose_targets(v: Token, flex: FlowLexicons, alex: ActorLexicons) -> list[Token]:
+    """Who a transfer is for, read off its purpose clause: "loans to tide borrowers over", "grants to help X"."""
+    for c in v.children:
+        if c.dep_ not in ("advcl", "xcomp", "acl") or c.lemma_ not in flex.purpose_verbs or \
+                not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            continue
+        obj = _child(c, {"dobj"})
+        if obj is None:  # "to help farmers buy seed": the parser made the helped the subject of the next verb
+            obj = next((s for x in c.children if x.dep_ in ("ccomp", "xcomp") for s in x.children
+                        if s.dep_ == "nsubj"), None)
+        if obj is not None and (obj.pos_ == "PROPN" or obj.lower_ in OBJECT_PRONOUNS or _people_noun(obj, alex)):
+            return _heads(obj)
+    return []
+
+
+def _acquired(obj: Token, flex: FlowLexicons) -> list[Token]:
+    """The business a purchase is of: a named organisation ("bought Makani"), or the firm a stake is in."""
+    if obj.lemma_.lower() in STAKE_NOUNS:
+        return [h for t in _preps(obj, {"of", "in"}) for h in _acquired(t, flex)]
+    described = obj.lemma_.lower() in flex.business_nouns
+    for c in obj.children:  # "the drone maker Skyward Robotics": the name in apposition
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and described:
+            return _conjuncts(c)
+    if obj.pos_ != "PROPN":
+        return []
+    described = described or any(c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN" and
+                                 c.lemma_.lower() in flex.business_nouns for c in obj.children)
+    return _conjuncts(obj) if described or obj.ent_type_ == "ORG" else []
+
+
 # ---------------------------------------------------------------- frames
 
 
@@ -411,7 +466,9 @@ def _verb_frame(
 ) -> Frame | None:
     gated = frame in ("give_item", "receive_item")  # only with an item of flow_items.tsv as object
     pays = frame == "pay"
-    frame = {"give_item": "give", "receive_item": "receive", "pay": "give"}.get(frame, frame)
+    buys = frame == "buy"
+    frame = {"give_item": "give", "receive_item": "receive", "pay": "give", "sell": "give", "buy": "receive"}.get(
+        frame, frame)
     passive = _is_passive(v) or (  # "were recruited by X and sent to ...": the second verb is passive too
         v.dep_ == "conj" and (v.tag_ == "VBN" or (v.tag_ == "VBD" and _child(v, {"dobj"}) is None))
         and _is_passive(v.head) and _child(v, {"nsubj", "aux"}) is None)
@@ -476,6 +533,8 @@ def _verb_frame(
                 rule += ":onward"
             else:
                 targets += _heads(f)
+        if not targets and (purpose := _purpose_targets(v, flex, alex)):
+            targets, rule = purpose, rule + ":purpose"  # "gave grants to help local schools"
         if not targets and patient is not None:  # the item's own clause says who got it
             for c in patient.children:
                 if c.dep_ in ("relcl", "acl") and flex.verbs.get(c.lemma_, ("",))[0] == "receive":
@@ -508,6 +567,9 @@ def _verb_frame(
         sources = doers
         targets = _heads(patient)
         item = with_[0] if with_ else None
+        if patient is not None and patient.pos_ == "NOUN" and not _people_noun(patient, alex) and \
+                _item_kind(patient, flex) is None and (poss := _child(patient, {"poss"})) is not None:
+            targets, rule = _heads(poss), rule + ":possessor"  # "backed X's secession": X is backed
         if patient is not None and flex.items.get(patient.lemma_.lower()):
             held = _holder(patient, flex)  # "aid financed by X": whoever holds the aid got the money
             if held or not (passive and patient.dep_ == "nsubjpass" and patient.head.i == v.i):
@@ -515,8 +577,14 @@ def _verb_frame(
             rule += ":holder"
     elif frame == "receive":
         targets = doers
+        if not frm and patient is not None and not passive:  # "bought rifles from X": "from" hung on the object
+            frm = _preps(patient, {"from"})
         sources = [h for f in frm for h in _heads(f)]
         item = patient
+        if buys and not sources and patient is not None and (owned := _acquired(patient, flex)):
+            # "Z acquired the startup Y", "Z bought a stake in Y": Z's money goes to the business it buys
+            sources, targets, item, kind = doers, owned, None, "money"
+            rule += ":acquire"
         if not sources and patient is not None and patient.dep_ in ("dobj", "nsubjpass") and v.dep_ == "relcl":
             giver = v.head.head if v.head.dep_ == "dobj" else None
             if giver is not None and flex.verbs.get(giver.lemma_, ("",))[0] == "give":
@@ -556,10 +624,12 @@ def _verb_frame(
     )
 
 
-def _noun_frame(n: Token, kind: str, flex: FlowLexicons) -> Frame | None:
+def _noun_frame(n: Token, kind: str, flex: FlowLexicons, alex: ActorLexicons) -> Frame | None:
     explicit = [c for c in n.children if c.dep_ == "poss"] + _preps(n, {"from", "by"})
     modifiers = [c for c in n.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ", "NOUN")]
     targets = [h for t in _preps(n, {"to", "for"}) for h in _heads(t)]
+    if not targets:  # "the sale of rifles to X": the parser hung "to" on the item
+        targets = [h for o in _preps(n, {"of"}) for t in _preps(o, {"to"}) for h in _heads(t)]
     sources = [h for t in explicit for h in _heads(t)]
     rule = "noun"
     gov = n
@@ -579,13 +649,16 @@ def _noun_frame(n: Token, kind: str, flex: FlowLexicons) -> Frame | None:
             sources = sources or _heads(_subject(verb))
             targets = targets or [h for t in _preps(verb, {"to", "for"}) for h in _heads(t)]
             rule += ":given"
+            if not targets and (purpose := _purpose_targets(verb, flex, alex)):
+                targets, rule = purpose, rule + ":purpose"  # "extends loans to tide borrowers over"
     if not sources:
         sources = [h for m in modifiers for h in _heads(m)]
         rule += ":modifier"
     if not sources or not targets:
         return None
-    if kind == "item":
-        kind = next((flex.items[c.lemma_.lower()] for c in n.children if c.lemma_.lower() in flex.items), "other")
+    if kind == "item":  # "arms shipments", "shipments of rifles"
+        kind = next((flex.items[c.lemma_.lower()] for c in n.children if c.lemma_.lower() in flex.items), None) or \
+            next((k for o in _preps(n, {"of"}) if (k := _item_kind(o, flex))), "other")
     return Frame(
         kind=kind,
         trigger=(n.idx, n.idx + len(n.text)),
@@ -668,6 +741,39 @@ def _participle_frame(p: Token, kind: str, flex: FlowLexicons, alex: ActorLexico
     )
 
 
+def _agent_frame(n: Token, kind: str) -> Frame | None:
+    """ "X, a longtime donor to Y", "X was a strong supporter of Y": the noun names X as Y's giver."""
+    if n.dep_ == "attr" and n.head.lemma_ in ("be", "become", "remain"):
+        givers = _heads(_subject(n.head))
+        gov = n.head
+    elif n.dep_ == "appos" and n.head.pos_ in ("PROPN", "NOUN"):
+        givers, gov = [_deref(n.head)], n  # the name described, not what is coordinated with it
+    else:
+        return None
+    receivers = [h for t in _preps(n, {"of", "to", "for"}) for h in _heads(t)] or _heads(_child(n, {"poss"}))
+    if not givers or not receivers:
+        return None
+    return Frame(
+        kind="other" if kind == "item" else kind,
+        trigger=(n.idx, n.idx + len(n.text)),
+        sources=tuple(t.i for t in givers[:MAX_ENDS]),
+        targets=tuple(t.i for t in receivers[:MAX_ENDS]),
+        negated=any(c.dep_ == "neg" for c in gov.children),
+        rule="noun:agent",
+    )
+
+
+def _payment_back(fr: Frame) -> Frame | None:
+    """A sale is paid for: "X sold rifles to Z" also moves Z's money to X (none when money was sold).
+
+    Only sales: a purchase ("Z bought rifles from X") is read for its goods alone, as the seed gold reads it.
+    """
+    if fr.kind == "money":
+        return None
+    return Frame(kind="money", trigger=fr.trigger, sources=fr.targets, targets=fr.sources, time=fr.time,
+                 negated=fr.negated, rule=fr.rule + ":payment")
+
+
 def find_frames(doc: Doc) -> list[Frame]:
     """Every transfer frame in the Doc, in text order (cached on the Doc: both stages read it)."""
     cached = doc.user_data.get(CACHE_KEY)
@@ -685,10 +791,15 @@ def find_frames(doc: Doc) -> list[Frame]:
         elif tok.pos_ in ("VERB",) and tok.lemma_ in flex.verbs:
             fr, kind = flex.verbs[tok.lemma_]
             frame = _verb_frame(tok, fr, kind, flex, alex, frames)
+            if frame is not None and fr == "sell" and (back := _payment_back(frame)) is not None:
+                frames.append(frame)
+                frame = back
         elif tok.pos_ == "VERB" and tok.tag_ == "VBZ" and tok.lemma_ in flex.nouns:
             frame = _misparsed_noun_frame(tok, flex.nouns[tok.lemma_], flex)
         elif tok.pos_ == "NOUN" and tok.dep_ != "compound" and tok.lemma_.lower() in flex.nouns:
-            frame = _noun_frame(tok, flex.nouns[tok.lemma_.lower()], flex)
+            frame = _noun_frame(tok, flex.nouns[tok.lemma_.lower()], flex, alex)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in flex.agent_nouns:
+            frame = _agent_frame(tok, flex.agent_nouns[tok.lemma_.lower()])
         if frame is not None:
             frames.append(frame)
     doc.user_data[CACHE_KEY] = frames
