@@ -221,3 +221,16 @@ def test_a_heading_never_parses_into_the_paragraph_below(nlp) -> None:  # type: 
     doc = nlp("How the network built its pipeline\n\nA resident says that the men came at night.")
     starts = [t.text for t in doc if t.is_sent_start]
     assert "A" in starts
+
+
+def test_speaker_lines_name_who_speaks_but_labels_do_not(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Republican pollster Dana Whitfield: Turnout Will Decide The Race\n\n"
+        "MARSH: And what do you expect in the spring?\n\n"
+        "Update: The vote was moved to Friday.\n\n"
+        "The rest is ordinary prose."
+    )
+    attrs = [a for a in run(nlp, text) if a.rule == "name-colon"]
+    sources = [a.source.span.text for a in attrs if a.source is not None]
+    assert sources == ["Republican pollster Dana Whitfield", "MARSH"]
+    assert attrs[0].content.text == "Turnout Will Decide The Race"

@@ -13,7 +13,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import numpy as np
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.attr_lexicon import Lexicon, load_lexicon
 from claimgraph.extract.attr_quotes import Quote, find_quotes
@@ -182,8 +182,32 @@ def source_of(tok: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, C
     return head, span, ante
 
 
+def _stranded_subject(verb: Token) -> Token | None:
+    """'In a statement to the Observer, her adviser, Jake Sullivan, said:' parsed with the adviser as an
+    apposition of "Observer" and no subject for "said": the noun phrase that ends right before the verb."""
+    doc = verb.doc
+    if verb.dep_ not in {"ROOT", "ccomp", "conj", "parataxis"} or verb.i == 0:
+        return None
+    j = verb.i - 1
+    if doc[j].text == "," and j > 0:
+        j -= 1
+    t = doc[j]
+    if t.pos_ not in {"NOUN", "PROPN"} or t.head.i == verb.i:
+        return None
+    while t.dep_ in {"compound", "appos", "flat"} and t.head.pos_ in {"NOUN", "PROPN"} and t.head.i < t.i:
+        if t.head.dep_ in {"pobj", "dobj"} and t.dep_ == "appos":
+            return t  # the apposition hangs on the object of an earlier phrase: it is the speaker
+        t = t.head
+    return None
+
+
 def _source_of(tok: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, Char | None, Char | None]:
     subjects = sorted((c for c in tok.children if c.dep_ in SUBJECT_DEPS), key=lambda c: abs(c.i - tok.i))
+    if not subjects and not any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in tok.children):
+        stranded = _stranded_subject(tok)
+        if stranded is not None:
+            s, e = source_chars(stranded)
+            return stranded, (s, min(e, tok.idx)), None
     for child in subjects[:1]:
         if child.dep_ in SUBJECT_DEPS:
             if child.lower_ in EXPLETIVES and child.dep_ == "nsubj" and tok.lemma_.lower() in {"seem", "appear"}:
@@ -256,7 +280,7 @@ def source_chars(tok: Token) -> Char:
     """
     doc = tok.doc
     text = doc_text(doc)
-    skip = {c for c in tok.children if c.i > tok.i and _is_time_phrase(c)}
+    skip = {c for c in tok.children if c.i > tok.i and (_is_time_phrase(c) or _side_participle(c))}
     s, e = subtree_chars(tok, skip)
     s, e = clip_paragraph(text, s, e, tok.idx)
     s = _after_dateline(text, s, tok.idx)
@@ -272,6 +296,13 @@ def source_chars(tok: Token) -> Char:
         if nxt is not None and (nxt.i == verb.i or (nxt.head.i == verb.i and nxt.i < verb.i) or nxt.is_quote):
             e += 1
     return s, e
+
+
+def _side_participle(c: Token) -> bool:
+    """'Marco Rubio, speaking at a rally in Miami, said': what the source was doing, not who it is."""
+    if c.dep_ not in {"acl", "advcl"} or c.tag_ != "VBG" or c.left_edge.i == 0:
+        return False
+    return c.doc[c.left_edge.i - 1].text == ","
 
 
 def _is_time_phrase(c: Token) -> bool:
@@ -705,7 +736,7 @@ def _match_name_colon(ctx: _Context, paragraphs: Sequence[Char]) -> list[Candida
         if colon < 0 or pe - colon < 8:
             continue
         name = doc.char_span(ps, colon, alignment_mode="contract")
-        if name is None or not 1 <= len(name) <= 4 or not all(t.pos_ == "PROPN" or t.text == "." for t in name):
+        if name is None or not _speaker_label(name):
             continue
         s, e = trim(text, colon + 1, pe)
         if s >= e:
@@ -713,6 +744,27 @@ def _match_name_colon(ctx: _Context, paragraphs: Sequence[Char]) -> list[Candida
         out.append(Candidate(content=[(s, e)], cue=(colon, colon + 1), source=(name.start_char, name.end_char),
                              rule="name-colon", cue_token=None, source_token=name[-1].i))
     return out
+
+
+# Words that open a label line without naming who speaks ("Note: ...", "Update: ...").
+LABEL_WORDS = {"note", "update", "updated", "photo", "source", "related", "correction", "editor", "watch", "read",
+               "video", "listen", "q", "a", "question", "answer", "disclosure", "clarification", "advertisement"}
+SPEAKER_PARTS = {"PROPN", "NOUN", "ADJ", "ADP", "DET", "PUNCT", "NUM"}
+
+
+def _speaker_label(name: Span) -> bool:
+    """'Senator Smith', 'JAKE TAPPER', 'Republican pollster Daron Shaw', 'Poll': a line's speaker, not a label."""
+    if not 1 <= len(name) <= 7 or name[0].lower_ in LABEL_WORDS or not name.text[:1].isupper():
+        return False
+    if not all(t.pos_ in SPEAKER_PARTS or t.is_upper for t in name):
+        return False
+    if sum(t.pos_ == "PROPN" or (t.is_upper and t.is_alpha) for t in name) == 0:
+        return len(name) == 1 and name[0].lemma_.lower() in SPEAKER_DOCUMENTS
+    last = name[-1]
+    return last.pos_ == "PROPN" or (last.is_upper and last.is_alpha) or last.text == "."
+
+
+SPEAKER_DOCUMENTS = {"poll", "survey", "study", "report", "memo", "statement"}
 
 
 def _match_according(ctx: _Context) -> list[Candidate]:
