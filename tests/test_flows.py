@@ -318,3 +318,36 @@ def test_selling_money_has_no_payment_back(nlp) -> None:  # type: ignore[no-unty
 def test_a_bought_product_is_not_a_business(nlp) -> None:  # type: ignore[no-untyped-def]
     flows, _ = _run(nlp, DEFS + "The NLA bought two Skyhawk drones last spring.")
     assert flows == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The NLA transferred the money into accounts linked to the CDU.", "money"),
+        ("Payments from the NLA were wired to accounts controlled by the CDU's treasurer.", "money"),
+        ("Auditors traced payments from the NLA wired through banks in Cyprus to accounts held by the CDU.",
+         "money"),
+        ("The CDU was receiving fuel from NLA depots in the north.", "support"),
+    ],
+)
+def test_holdings_stand_for_their_holder(nlp, sentence: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + sentence)
+    assert (kind, NLA, CDU) in _pairs(flows, names)
+
+
+def test_coordinated_items_of_two_kinds_give_two_flows(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + 'The NLA never sent "a single bullet or a single coin" to the CDU.')
+    assert {("weapons", NLA, CDU), ("money", NLA, CDU)} <= _pairs(flows, names)
+
+
+def test_definite_description_refers_to_the_name_so_described(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (DEFS + "The Harbour Guard (HG), a coastal militia, patrols the port. The Red Cross visited the port "
+            "on Monday. The NLA secretly funded the militia, auditors say.")
+    flows, names = _run(nlp, text)
+    assert ("money", NLA, "Harbour Guard") in _pairs(flows, names)
+
+
+def test_his_government_is_the_state_of_the_ministers_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = DEFS + "France's defence minister, Jean Dupont, denied that his government had sent rifles to the CDU."
+    flows, names = _run(nlp, text)
+    assert ("weapons", "France", CDU) in _pairs(flows, names)

@@ -69,6 +69,8 @@ class FlowLexicons:
     purpose_verbs: frozenset[str]  # "loans to help farmers": the object of the purpose clause gets the flow
     agent_nouns: dict[str, str]  # "a donor to X", "a supporter of X": lemma -> kind
     business_nouns: frozenset[str]  # "bought the drone maker X": X is a business
+    holding_nouns: frozenset[str]  # "accounts linked to X", "X army depots": the thing stands for its holder
+    holding_verbs: frozenset[str]  # "linked to", "controlled by": name the holder of a holding noun
 
 
 @lru_cache(maxsize=1)
@@ -102,4 +104,6 @@ def flow_lexicons() -> FlowLexicons:
         purpose_verbs=_words("flow_purpose_verbs.txt"),
         agent_nouns={k: v[0] for k, v in _pairs("flow_agent_nouns.tsv").items()},
         business_nouns=_words("flow_business_nouns.txt"),
+        holding_nouns=_words("flow_holding_nouns.txt"),
+        holding_verbs=_words("flow_holding_verbs.txt"),
     )

@@ -11,12 +11,12 @@ before) or a common noun for people ("refugees", "the company"), which becomes a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.actor_lexicons import ActorLexicons, FlowLexicons, actor_lexicons, flow_lexicons
-from claimgraph.nlp.doccache import sent_of
+from claimgraph.nlp.doccache import sent_of, token_at_char
 
 CACHE_KEY = "claimgraph.flow_frames.v1"  # frames are computed once per Doc and shared by both stages
 RELATIVE = {"which", "that", "who", "whom", "whose"}
@@ -51,6 +51,8 @@ NP_HEAD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos",
 STAKE_NOUNS = frozenset({"stake", "share", "percent", "%", "interest", "control", "majority", "part", "portion"})
 # Vehicles stand for the state that flies them ("US helicopters") but are never a GROUP of people.
 VEHICLES = frozenset({"helicopter", "plane", "aircraft", "jet", "drone"})
+DESCRIBED_KEY = "claimgraph.flow_described.v1"  # "X, a pro-government militia": description lemma -> named tokens
+PROPER_KEY = "claimgraph.flow_proper_heads.v1"  # lemma of a proper noun -> where it occurs ("... Ministry")
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,6 +333,94 @@ def actor_like(tok: Token, alex: ActorLexicons, flex: FlowLexicons) -> bool:
     return _people_noun(tok, alex)
 
 
+def _described(doc: Doc) -> dict[str, list[tuple[int, int]]]:
+    """Where a name is described by a common noun: "X, a pro-government militia", "X (XY), a broker".
+
+    Maps the noun's lemma to (noun index, name index) pairs in text order; built in one pass, cached.
+    Read off the words as well as the parse: the parser often hangs such an apposition elsewhere.
+    """
+    cached = doc.user_data.get(DESCRIBED_KEY)
+    if cached is not None:
+        return cached
+    out: dict[str, list[tuple[int, int]]] = {}
+    for t in doc:
+        if t.pos_ != "NOUN":
+            continue
+        name: int | None = None
+        if t.dep_ == "appos" and t.head.pos_ == "PROPN" and t.head.i < t.i:
+            name = t.head.i
+        det = next((c for c in t.lefts if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
+        if name is None and det is not None and det.i >= 2 and doc[det.i - 1].text == ",":
+            j = det.i - 2
+            if doc[j].text == ")":  # "X (XY), a militia": the name before the bracketed acronym
+                k = j - 1
+                while k > max(0, j - 6) and doc[k].text != "(":
+                    k -= 1
+                j = k - 1 if doc[k].text == "(" else j
+            if j >= 0 and doc[j].pos_ == "PROPN":
+                name = j
+        if name is not None:
+            out.setdefault(t.lemma_.lower(), []).append((t.i, name))
+    doc.user_data[DESCRIBED_KEY] = out
+    return out
+
+
+def _described_as(tok: Token) -> int | None:
+    """The name last described by the noun ``tok`` before it ("X, a militia ... the militia" -> X)."""
+    best = None
+    for noun, name in _described(tok.doc).get(tok.lemma_.lower(), ()):
+        if noun >= tok.i:
+            break
+        best = name
+    return best
+
+
+def _proper_heads(doc: Doc) -> dict[str, list[int]]:
+    """Indices of proper nouns by lower-case lemma ("Ministry" -> [...]), built once per Doc."""
+    cached = doc.user_data.get(PROPER_KEY)
+    if cached is None:
+        cached = {}
+        for t in doc:
+            if t.pos_ == "PROPN":
+                cached.setdefault(t.lower_, []).append(t.i)
+        doc.user_data[PROPER_KEY] = cached
+    return cached
+
+
+def _affiliation(
+    person: Token, noun: str, tok_ent: Sequence[str | None], types: dict[str, str], alex: ActorLexicons
+) -> str | None:
+    """The body a named person's "his government" / "her ministry" is, read off the person's title.
+
+    "Interior Minister X ... her ministry": the organisation named "Interior Ministry", when one is;
+    "Y's foreign minister, X ... his government": Y. None when the title says neither.
+    """
+    titles = [c for c in person.children if c.dep_ == "compound" and c.lemma_.lower() in alex.titles]
+    if person.dep_ == "appos" and person.head.lemma_.lower() in alex.titles:
+        titles.append(person.head)
+    named = _proper_heads(person.doc).get(noun, [])
+    for title in titles:
+        mods = [c for c in title.children if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+        for m in mods:
+            for j in named:  # "Interior Minister" -> "Interior Ministry"
+                eid = tok_ent[j]
+                if eid is not None and types.get(eid) == "ORG" and j > 0 and \
+                        person.doc[j - 1].lower_ == m.lower_:
+                    return eid
+        for c in title.children:  # "Y's foreign minister" (Y's type is not checked: taggers make states people)
+            eid = tok_ent[c.i]
+            if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" and eid is not None and \
+                    eid not in (tok_ent[person.i], tok_ent[title.i]):
+                return eid
+    return None
+
+
+def _holders(tok: Token, flex: FlowLexicons) -> list[Token]:
+    """Who holds an account or depot: "accounts linked to X", "accounts controlled by X's treasurer"."""
+    return [h for c in tok.children if c.dep_ in ("acl", "relcl") and c.lemma_ in flex.holding_verbs
+            for x in _preps(c, {"by", "to"}) for h in _heads(x)]
+
+
 def resolve_end(
     tok: Token,
     tok_ent: Sequence[str | None],
@@ -356,6 +446,14 @@ def resolve_end(
         if c.dep_ == "appos" and tok_ent[c.i] is not None:
             return [tok_ent[c.i]]  # type: ignore[list-item]
     lemma = tok.lemma_.lower()
+    flex = flow_lexicons()
+    if depth < 2 and eid is None and lemma in flex.holding_nouns:
+        # "accounts linked to X", "X army depots", "their accounts": the thing stands for who holds it
+        held = _holders(tok, flex) or [c for c in tok.children if c.dep_ in ("poss", "compound", "nmod")]
+        found = [e for h in held for e in resolve_end(h, tok_ent, types, alex, depth + 1, avoid)
+                 if types.get(e) not in PLACE_TYPES or h.dep_ != "compound"]
+        if found:
+            return list(dict.fromkeys(found))[:MAX_ENDS]
     if depth < 2 and eid is None and _owner_noun(lemma, alex):
         # A state noun stands for its country too ("US officials"); a member noun only for a body
         # or person ("Hezbollah fighters"), not for a place ("rebels from Syria" are not Syria).
@@ -372,6 +470,8 @@ def resolve_end(
             t = stack.pop()
             ante = antecedent(t, alex, tok_ent, types, avoid) if t.dep_ == "poss" else None
             eid = tok_ent[(ante or t).i]
+            if ante is not None and eid is not None and types.get(eid) == "PERSON" and lemma in alex.state_nouns:
+                eid = _affiliation(ante, lemma, tok_ent, types, alex) or eid  # "her ministry": the minister's
             if eid is not None and types.get(eid) != "NORP" and (places or types.get(eid) not in PLACE_TYPES):
                 out = possessors if t.dep_ == "poss" else owners
                 if eid not in out:
@@ -390,6 +490,11 @@ def resolve_end(
             if eid is not None and types.get(eid) == "ORG" and eid not in avoid and _name_head(j, tok_ent) == j \
                     and tok.doc[j].pos_ == "PROPN" and tok.doc[j].lemma_.lower() == lemma:
                 return [eid]
+    if definite and (lemma in DEFINITE_GROUPS or lemma in alex.group_nouns) and \
+            (named := _described_as(tok)) is not None:
+        eid = tok_ent[named]
+        if eid is not None and eid not in avoid and types.get(eid) in ("ORG", "GROUP", "PERSON"):
+            return [eid]  # "X, a pro-government militia ... the militia": the name so described
     if lemma in DEFINITE_GROUPS and definite:
         for j in range(tok.i - 1, max(-1, tok.i - ANAPHOR_WINDOW), -1):
             eid = tok_ent[j]
@@ -632,6 +737,12 @@ def _noun_frame(n: Token, kind: str, flex: FlowLexicons, alex: ActorLexicons) ->
         targets = [h for o in _preps(n, {"of"}) for t in _preps(o, {"to"}) for h in _heads(t)]
     sources = [h for t in explicit for h in _heads(t)]
     rule = "noun"
+    if not targets:  # "payments from X wired through banks to Y": the participle, often hung on X, says where
+        for c in (c for h in (n, *_preps(n, {"from"})) for c in h.children):
+            if c.dep_ == "acl" and c.tag_ == "VBN" and flex.verbs.get(c.lemma_, ("",))[0] in ("give", "pay", "move"):
+                targets += [h for t in _preps(c, {"to", "into"}) if t.ent_type_ not in ("GPE", "LOC", "FAC")
+                            for h in _heads(t)]
+                rule += ":participle"
     gov = n
     while gov.dep_ == "conj":
         gov = gov.head
@@ -774,6 +885,16 @@ def _payment_back(fr: Frame) -> Frame | None:
                  negated=fr.negated, rule=fr.rule + ":payment")
 
 
+def _more_kinds(fr: Frame, doc: Doc, flex: FlowLexicons) -> list[Frame]:
+    """ "sent a single bullet or a single coin": a frame for each further kind among coordinated items."""
+    if fr.item is None or (head := token_at_char(doc, fr.item[1] - 1)) is None:
+        return []
+    # "weapons and other aid": an item marked "other" is the wider class of the one before, no new flow
+    kinds = dict.fromkeys(k for c in _conjuncts(head) if (k := flex.items.get(c.lemma_.lower())) and
+                          not any(m.dep_ == "amod" and m.lower_ == "other" for m in c.children))
+    return [replace(fr, kind=k, rule=fr.rule + ":conjunct") for k in kinds if k != fr.kind]
+
+
 def find_frames(doc: Doc) -> list[Frame]:
     """Every transfer frame in the Doc, in text order (cached on the Doc: both stages read it)."""
     cached = doc.user_data.get(CACHE_KEY)
@@ -784,6 +905,7 @@ def find_frames(doc: Doc) -> list[Frame]:
     for tok in doc:
         lower = tok.lower_
         frame: Frame | None = None
+        extra: list[Frame] = []
         if lower in flex.participles and tok.i >= 1:
             frame = _participle_frame(tok, flex.participles[lower], flex, alex)
         if frame is not None:
@@ -791,6 +913,8 @@ def find_frames(doc: Doc) -> list[Frame]:
         elif tok.pos_ in ("VERB",) and tok.lemma_ in flex.verbs:
             fr, kind = flex.verbs[tok.lemma_]
             frame = _verb_frame(tok, fr, kind, flex, alex, frames)
+            if frame is not None and kind == "item":
+                extra = _more_kinds(frame, doc, flex)
             if frame is not None and fr == "sell" and (back := _payment_back(frame)) is not None:
                 frames.append(frame)
                 frame = back
@@ -802,5 +926,6 @@ def find_frames(doc: Doc) -> list[Frame]:
             frame = _agent_frame(tok, flex.agent_nouns[tok.lemma_.lower()])
         if frame is not None:
             frames.append(frame)
+        frames += extra
     doc.user_data[CACHE_KEY] = frames
     return frames
