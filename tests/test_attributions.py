@@ -234,3 +234,33 @@ def test_speaker_lines_name_who_speaks_but_labels_do_not(nlp) -> None:  # type: 
     sources = [a.source.span.text for a in attrs if a.source is not None]
     assert sources == ["Republican pollster Dana Whitfield", "MARSH"]
     assert attrs[0].content.text == "Turnout Will Decide The Race"
+
+
+def test_seems_to_is_the_authors_impression_of_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Support for the mayor appears to have collapsed since the spring."
+    a = one(run(nlp, text), "appears")
+    assert a.source is None
+    assert [text[s:e] for s, e in a.content_parts] == ["Support for the mayor", "to have collapsed since the spring"]
+
+
+def test_calling_him_a_name_takes_the_name_too(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The senator attacked the governor, calling him \u201ca total fraud.\u201d"
+    a = one(run(nlp, text), "calling")
+    assert a.content.text.startswith("him") and "fraud" in a.content.text
+
+
+def test_asked_someone_if_takes_the_question(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The newspaper asked the candidate if he had prepared for the debate."
+    a = one(run(nlp, text), "asked")
+    assert a.content.text == "if he had prepared for the debate"
+
+
+def test_a_participle_with_no_speaker_in_the_parse_is_not_an_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "It is time to point out that the vote was fair."
+    assert not [a for a in run(nlp, text) if a.cue is not None and a.cue.text.endswith("point out")]
+
+
+def test_a_quoted_show_title_mid_sentence_is_not_a_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The governor told \u201cMorning Desk,\u201d the network's breakfast show, that she would run again."
+    attrs = run(nlp, text)
+    assert not [a for a in attrs if a.content.text.strip("\u201c\u201d,") == "Morning Desk"]

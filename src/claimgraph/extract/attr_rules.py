@@ -383,7 +383,9 @@ def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | No
     deps = lex.content_deps(lemma)
     children = list(verb.children)
     for child in children:
-        is_clause = child.dep_ == "ccomp" or (child.dep_ == "advcl" and child.i > verb.i and _marked_that(child))
+        is_clause = child.dep_ == "ccomp" or (
+            child.dep_ == "advcl" and child.i > verb.i and (_marked_that(child) or _asked_whether(verb, child))
+        )
         if is_clause and "ccomp" in deps and not _frames_quote(child, ctx):
             s, e = subtree_chars(child, _authorial_tail(child))
             return [(s, _time_clause_end(verb, child, e))], "ccomp", None
@@ -415,9 +417,11 @@ def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | No
                 if not skip:
                     # "attributed the fall to X", "accused him of lying", "described it as a hoax", "called it a hoax"
                     for prep in children:
-                        if prep.i == child.right_edge.i + 1 and (
-                            (prep.dep_ == "prep" and prep.lower_ in OBJECT_PREPS) or prep.dep_ in {"oprd", "ccomp"}
+                        if (prep.i == child.right_edge.i + 1 and prep.dep_ == "prep" and prep.lower_ in OBJECT_PREPS) or (
+                            prep.left_edge.i == child.right_edge.i + 1
+                            and (prep.dep_ in {"oprd", "ccomp"} or (prep.dep_ == "dobj" and prep.i > child.i))
                         ):
+                            # "calling him “a total stiff.”", "calling Christmas a sham" (two objects)
                             e = prep.right_edge.idx + len(prep.right_edge)
                 return [(s, e)], "dobj", None
     # "Trump is wrong, he said.": the clause the reporting verb hangs on, minus the frame
@@ -445,6 +449,13 @@ def _time_clause_end(verb: Token, clause: Token, end: int) -> int:
             if first.dep_ == "mark" and first.lower_ in TIME_MARKS:
                 return max(end, *subtree_chars(c)[1:])
     return end
+
+
+def _asked_whether(verb: Token, clause: Token) -> bool:
+    """'HuffPost asked the contender if he had been preparing': the question is the content."""
+    return verb.lemma_.lower() in {"ask", "wonder", "question", "inquire"} and any(
+        c.dep_ == "mark" and c.lower_ in {"if", "whether"} for c in clause.children
+    )
 
 
 def _marked_that(clause: Token) -> bool:
@@ -484,6 +495,8 @@ def _frame_after(ctx: _Context, qi: int, tok_at: dict[int, int]) -> Token | None
         return None
     if _quote_words(q, text) < MIN_QUOTE_WORDS and not ends_open:
         return None
+    if _embedded_title(text, q):
+        return None
     stop = min(len(doc), i + MAX_FRAME_TOKENS)
     for j in range(i, stop):
         t = doc[j]
@@ -498,6 +511,16 @@ def _frame_after(ctx: _Context, qi: int, tok_at: dict[int, int]) -> Token | None
     return None
 
 
+def _embedded_title(text: str, q: Quote) -> bool:
+    """'told “New Day,” that ...', 'the hacker known as “Guccifer,” said': a short capitalised name in
+    quotation marks in the middle of a sentence is a title or nickname, not something said."""
+    words = text[q.start : q.end].strip("\u201c\u201d\"'\u2018\u2019 ,.").split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return False
+    before = text[max(0, q.start - 40) : q.start].rstrip()
+    return bool(before) and (before[-1].isalpha() or before[-1] == ",") and "\n" not in before[-3:]
+
+
 def _frame_before(ctx: _Context, qi: int, tok_at_end: dict[int, int]) -> Token | None:
     """The reporting verb of a frame right before a quote: 'X said: "..."' / 'As X put it, "..."'."""
     doc, text, q = ctx.doc, ctx.text, ctx.quotes[qi]
@@ -506,6 +529,8 @@ def _frame_before(ctx: _Context, qi: int, tok_at_end: dict[int, int]) -> Token |
         k -= 1
     if k == 0 or text[k - 1] == "\n":
         return None
+    if _embedded_title(text, q) and text[q.start : q.end].rstrip("\u201d\"'\u2019 ").endswith(","):
+        return None  # 'told “Morning Desk,” the breakfast show, that ...'
     j = tok_at_end.get(k)
     if j is None:
         return None
@@ -824,6 +849,13 @@ def _match_verbs(ctx: _Context) -> list[Candidate]:
         if not parts:
             continue
         src_tok, src, antecedent = source_of(tok, lex)
+        raised = _raised_subject(tok, how, lex)
+        if raised is not None:
+            # "Enthusiasm for Clinton appears to have plummeted": the author's impression of the subject
+            parts = sorted([raised, *parts])
+            src_tok, src, antecedent = None, None, None
+        if src is None and _bare_nonfinite(tok):
+            continue  # "calling it a sham", "to point out that": whose words they are is not in the parse
         cue = cue_chars(tok, parts[0][0] if parts[0][0] > tok.idx else None)
         if prep is not None and prep.idx >= cue[1] and prep.idx - cue[1] <= 1:
             cue = (cue[0], prep.idx + len(prep))
@@ -841,6 +873,34 @@ def _match_verbs(ctx: _Context) -> list[Candidate]:
             )
         )
     return out
+
+
+RAISING_VERBS = {"seem", "appear"}
+
+
+def _raised_subject(verb: Token, how: str, lex: Lexicon) -> Char | None:
+    """The subject of "X seems/appears to ...", which is part of what seems so, not who says it.
+
+    Not when the infinitive reports speech itself ("She appeared to imply that ...").
+    """
+    if how != "xcomp" or verb.lemma_.lower() not in RAISING_VERBS:
+        return None
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if xcomp is None or is_cue_verb(xcomp, lex):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i), None)
+    if subj is None or subj.lower_ in EXPLETIVES:
+        return None
+    return trim(doc_text(verb.doc), *subtree_chars(subj))
+
+
+def _bare_nonfinite(verb: Token) -> bool:
+    """A participle or infinitive with no subject and no passive auxiliary ("is expected" keeps its place)."""
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return False
+    if verb.tag_ == "VBG":
+        return True
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _match_nouns(ctx: _Context) -> list[Candidate]:
