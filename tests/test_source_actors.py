@@ -68,3 +68,17 @@ def test_source_actor_ids_do_not_collide_with_named_entities() -> None:
     assert len(ids) == len(set(ids))
     _src, ent = _source_entity(a, "said")
     assert ent is not None and ent.name == "Local officials"
+
+
+def test_a_source_named_in_apposition_is_that_person_not_a_new_actor() -> None:
+    a = _analysis("The charity's country director, Samir Odell, said that the convoy had been stopped.")
+    src, ent = _source_entity(a, "said")
+    assert ent is not None and ent.name == "Samir Odell" and ent.type == "PERSON"
+    assert not [e for e in a.entities if "director" in e.name]
+
+
+def test_pronouns_are_mentions_of_a_source_actor_but_never_its_aliases() -> None:
+    a = _analysis("A diplomat in the capital who asked not to be named said that the talks had stalled.")
+    _src, ent = _source_entity(a, "said")
+    assert ent is not None and ent.name.startswith("diplomat in the capital")
+    assert not {"who", "he"} & {x.lower() for x in ent.aliases}

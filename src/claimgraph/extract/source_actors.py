@@ -23,6 +23,8 @@ from claimgraph.resolve import normalise_name
 # Leading words that say how many or which, not who.
 _LEADING = {"a", "an", "the", "one", "some", "several", "many", "most", "two", "three", "few", "this", "that",
             "these", "those", "another", "other", "but", "and", "even"}
+# Mentions that stand for an actor without naming it: kept as mentions, never listed as aliases.
+PRONOUNS = {"he", "she", "they", "him", "her", "them", "who", "whom", "which", "that", "it", "we", "i", "you"}
 # Plural heads that name groups of people in news prose besides the person nouns.
 GROUP_NOUNS = {"people", "sources", "forces", "militants", "protesters", "troops", "groups", "planners",
                "authorities", "insiders", "observers", "critics", "residents", "locals", "witnesses"}
@@ -48,7 +50,9 @@ def _is_people(head: Token) -> bool:
 
 
 def _name(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop leading determiners/quantifiers and trailing punctuation: 'a member of X' -> 'member of X'."""
+    """Drop edge punctuation and leading determiners/quantifiers: 'a member of X' -> 'member of X'."""
+    while start < end and text[start] in " ,;:\u2014-\"'\u201c\u201d\u2018\u2019(":
+        start += 1
     while start < end:
         word_end = start
         while word_end < end and not text[word_end].isspace():
@@ -59,7 +63,7 @@ def _name(text: str, start: int, end: int) -> tuple[int, int]:
                 start += 1
             continue
         break
-    while end > start and text[end - 1] in " ,;:.\u2014-":
+    while end > start and text[end - 1] in " ,;:.\u2014-\"'\u201c\u201d":
         end -= 1
     return start, end
 
@@ -88,11 +92,16 @@ def add_source_actors(
     keys: dict[str, int] = {}
     built: list[tuple[str, str, list[Mention]]] = []  # name, type, mentions
     links: dict[int, str] = {}
+    named = sorted((m.start, m.end, e.id, e.type) for e in entities for m in e.mentions)
     for k, a in enumerate(attributions):
         src = a.source
         if src is None or src.entity is not None:
             continue
         span = src.resolved or src.span
+        inside = {eid for ms, me, eid, typ in named if span.start <= ms and me <= span.end and typ == "PERSON"}
+        if len(inside) == 1:
+            links[k] = inside.pop()  # "OFR's country director, Samir Oduya,": the apposition names the source
+            continue
         head = _head(doc, span.start, span.end)
         if head is None or not _is_people(head):
             continue
@@ -116,7 +125,7 @@ def add_source_actors(
             name=name,
             type=typ,
             mentions=tuple(sorted(ms, key=lambda m: m.start)),
-            aliases=tuple(sorted({m.text for m in ms} - {name})),
+            aliases=tuple(sorted({m.text for m in ms if m.text.lower() not in PRONOUNS} - {name})),
         )
         for n, (name, typ, ms) in enumerate(built)
     ]
