@@ -72,7 +72,7 @@ def test_source_actor_ids_do_not_collide_with_named_entities() -> None:
 
 def test_a_source_named_in_apposition_is_that_person_not_a_new_actor() -> None:
     a = _analysis("The charity's country director, Samir Odell, said that the convoy had been stopped.")
-    src, ent = _source_entity(a, "said")
+    _src, ent = _source_entity(a, "said")
     assert ent is not None and ent.name == "Samir Odell" and ent.type == "PERSON"
     assert not [e for e in a.entities if "director" in e.name]
 
