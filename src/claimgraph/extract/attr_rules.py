@@ -417,7 +417,8 @@ def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | No
                 if not skip:
                     # "attributed the fall to X", "accused him of lying", "described it as a hoax", "called it a hoax"
                     for prep in children:
-                        if (prep.i == child.right_edge.i + 1 and prep.dep_ == "prep" and prep.lower_ in OBJECT_PREPS) or (
+                        next_prep = prep.i == child.right_edge.i + 1 and prep.dep_ == "prep"
+                        if (next_prep and prep.lower_ in OBJECT_PREPS) or (
                             prep.left_edge.i == child.right_edge.i + 1
                             and (prep.dep_ in {"oprd", "ccomp"} or (prep.dep_ == "dobj" and prep.i > child.i))
                         ):
