@@ -117,7 +117,8 @@ def examples(docs: list[tuple[str, Doc, list]]):  # type: ignore[no-untyped-def]
     for _, doc, rels in docs:
         quotes = find_quotes(doc.text)
         ctx = _Context(doc=doc, text=doc.text, lex=lex, quotes=quotes, quote_of_char=_quote_index(doc, quotes))
-        feats = head_features(doc, _in_quote_array(ctx), lexicon_flags(doc, lex))
+        in_quote = _in_quote_array(ctx)
+        feats = head_features(doc, in_quote, lexicon_flags(doc, lex))
         label = np.zeros(len(doc), dtype=np.int8)
         quote_toks = set(ctx.quote_of_char)
         for r in rels:
@@ -139,7 +140,13 @@ def examples(docs: list[tuple[str, Doc, list]]):  # type: ignore[no-untyped-def]
                     if not 0 <= j < len(doc):
                         break
                     tok = doc[j]
-                    if j in content or j in stop or "\n" in tok.text or tok.is_space:
+                    if j in content:
+                        # the predicted content may stop short of the gold one: teach the cue not to
+                        # grow into words that read as content even when nothing marks them so
+                        ex.append(extent_features(tok, head, direction, (a, b), set()))
+                        ey.append(0)
+                        break
+                    if j in stop or "\n" in tok.text or tok.is_space:
                         break
                     if (tok.is_sent_start and direction > 0) or (head.is_sent_start and direction < 0):
                         break
@@ -161,7 +168,8 @@ def examples(docs: list[tuple[str, Doc, list]]):  # type: ignore[no-untyped-def]
                     for k, row in enumerate(rows):
                         cx.append(row)
                         cy.append(int(k == best and scores[k] >= 0.5))
-        keep = np.array([t.pos_ not in NO_HEAD_POS for t in doc], dtype=bool)
+        # the words a cue can never start from, and those inside long quotations, which the rules skip
+        keep = np.array([t.pos_ not in NO_HEAD_POS for t in doc], dtype=bool) & (in_quote < 2)
         hx.append(feats[keep])
         hy.append(label[keep])
     return (np.concatenate(hx), np.concatenate(hy), stack(ex), np.array(ey), stack(cx), np.array(cy))
@@ -280,20 +288,22 @@ def main() -> int:
     base = score(held, None)
     print("rules only on held-out:", {k: round(v, 3) for k, v in base.items()}, flush=True)
     best = (-1.0, model)
-    for ht in (0.35, 0.45):
-        for nt in (0.5, 0.65, 0.8):
-            for ct in (0.2, 0.35):
-                cand = model.with_thresholds(ht, 0.05, ct, max(ht, nt))
-                res = score(held, cand)
-                # the issue's bars weigh relations, cue and source alike: tune on their sum
-                obj = res["relation"] + res["cue_exact"] + res["source_exact"]
-                print(
-                    f"  head>={ht} novel>={nt} content>={ct}: "
-                    + " ".join(f"{key}={val:.3f}" for key, val in res.items()),
-                    flush=True,
-                )
-                if obj > best[0]:
-                    best = (obj, cand)
+    # The head threshold is the --min-head floor (lower ones add action verbs on other genres) and the keep
+    # threshold stays low: at 0.05 and above, the seed article loses rule cues the model doubts ("reports
+    # emerged that ..."), though held-out PolNeAR would take up to 0.35. The rest are tuned.
+    ht, kt = args.min_head, 0.03
+    for nt, ct in [(nt, ct) for nt in (ht, ht + 0.1) for ct in (0.1, 0.2, 0.35)]:
+        cand = model.with_thresholds(ht, kt, ct, min(nt, 0.95))
+        res = score(held, cand)
+        # the issue's bars weigh relations, cue and source alike: tune on their sum
+        obj = res["relation"] + res["cue_exact"] + res["source_exact"]
+        print(
+            f"  novel>={nt:.2f} content>={ct}: "
+            + " ".join(f"{key}={val:.3f}" for key, val in res.items()),
+            flush=True,
+        )
+        if obj > best[0]:
+            best = (obj, cand)
     chosen = best[1]
     floor = args.min_head
     chosen = chosen.with_thresholds(

@@ -42,6 +42,10 @@ from claimgraph.nlp.doccache import doc_text
 NOT_CONTENT = {"punct", "cc", "aux", "auxpass", "neg", "det", "prt", "case", "mark", "expl"}
 # Dependents that belong to the source, never to the cue.
 SOURCE_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+# Dependents after a cue that together make up "the rest of the predicate" (one content candidate).
+REST_DEPS = {
+    "dobj", "prep", "dative", "ccomp", "xcomp", "oprd", "advcl", "npadvmod", "acomp", "attr", "advmod", "pcomp",
+}
 # How far a cue span may grow on either side of its head word.
 MAX_EXTENT = 8
 # Dependency labels of cue heads the learned path never starts from (function words).
@@ -97,6 +101,10 @@ def content_candidates(head: Token) -> list[tuple[str, Token, int, int]]:
             for cc in c.children:
                 if cc.dep_ in {"pobj", "pcomp"}:
                     out.append((f"pp:{cc.dep_}", cc, cc.left_edge.i, cc.right_edge.i))
+    # the whole rest of the predicate: "likened [the deal to his proposal]", "offered [prayers to the victims]"
+    rest = [c for c in head.rights if c.dep_ in REST_DEPS]
+    if len(rest) > 1:
+        out.append(("rest", rest[0], rest[0].left_edge.i, rest[-1].right_edge.i))
     if head.head.i != head.i:
         hh = head.head
         lo, hi = hh.left_edge.i, hh.right_edge.i
@@ -116,14 +124,27 @@ def content_rows(
             for kind, anchor, lo, hi in cands]
 
 
-def choose_content(head: Token, model: AttributionModel, quote_of: dict[int, int]) -> Char | None:
-    """The content span the model prefers for the cue ``head``, or None when no candidate is likely."""
+def choose_content(
+    head: Token, model: AttributionModel, quote_of: dict[int, int], blocked: frozenset[int] = frozenset()
+) -> Char | None:
+    """The content span the model prefers for the cue ``head``, or None when no candidate is likely.
+
+    A candidate that takes in a ``blocked`` token (another attribution's cue or content) is passed over
+    for the next most likely one: PolNeAR never nests one attribution inside another.
+    """
     cands = content_candidates(head)
     if not cands:
         return None
     probs = model.content.probs(stack(content_rows(head, cands, quote_of)))
-    best = int(np.argmax(probs))
-    if probs[best] < model.content_threshold:
+    best = -1
+    for k in np.argsort(-probs):
+        if probs[k] < model.content_threshold:
+            break
+        _, _, lo, hi = cands[k]
+        if not blocked or blocked.isdisjoint(range(lo, hi + 1)):
+            best = int(k)
+            break
+    if best < 0:
         return None
     _, _, lo, hi = cands[best]
     text = doc_text(head.doc)
@@ -209,10 +230,12 @@ def noun_source(tok: Token) -> tuple[Token | None, Char | None]:
     return None, None
 
 
-def learned_candidate(tok: Token, model: AttributionModel, lex: Lexicon, quote_of: dict[int, int]) -> Candidate | None:
-    """A candidate for a cue head the model found and the rules did not use."""
+def learned_candidate(
+    tok: Token, model: AttributionModel, lex: Lexicon, quote_of: dict[int, int], blocked: frozenset[int] = frozenset()
+) -> Candidate | None:
+    """A candidate for a cue head the model found and the rules did not use (its content avoids ``blocked``)."""
     doc = tok.doc
-    content = choose_content(tok, model, quote_of)
+    content = choose_content(tok, model, quote_of, blocked)
     if content is None or content[1] <= content[0]:
         return None
     if tok.pos_ in {"VERB", "AUX"}:

@@ -21,12 +21,12 @@ from importlib import resources
 from io import BytesIO
 
 import numpy as np
-from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, POS, SENT_START, SUFFIX, TAG
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Token
 
 MODEL_FILE = "attribution_v1.npz"
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 _M1 = np.uint64(0x9E3779B97F4A7C15)
 _M2 = np.uint64(0xBF58476D1CE4E5B9)
 _M3 = np.uint64(0x94D049BB133111EB)
@@ -62,6 +62,12 @@ def _vmix(template: int, *values: np.ndarray) -> np.ndarray:
 
 def _str_hash(doc: Doc, s: str) -> int:
     return int(hash_string(s))
+
+
+def _sid(doc: Doc, s: str) -> np.uint64:
+    """The id spaCy stores for ``s`` in a token attribute: a fixed symbol for built-in labels ("nsubj",
+    "PROPN", "PERSON"), the string's hash otherwise. ``hash_string`` alone misses the symbols."""
+    return np.uint64(doc.vocab.strings[s])
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,23 +108,23 @@ def head_features(doc: Doc, in_quote: np.ndarray, lexicon_flags: np.ndarray) -> 
     lemma, lower, pos, tag, dep = (arr[:, k] for k in range(5))
     head = np.array([t.head.i for t in doc], dtype=np.int64)
     idx = np.arange(n)
-    dep_bit = {hash_string(d): np.uint64(1 << b) for b, d in enumerate(CHILD_DEPS)}
+    dep_bit = {_sid(doc, d): np.uint64(1 << b) for b, d in enumerate(CHILD_DEPS)}
     # children's dependency labels as a bitmask on their head
     mask = np.zeros(n, dtype=np.uint64)
     is_child = head != idx
     for code, bit in dep_bit.items():
-        sel = is_child & (dep == np.uint64(code))
+        sel = is_child & (dep == code)
         if sel.any():
             np.bitwise_or.at(mask, head[sel], bit)
     # "said that ...": a clausal child marked by "that"
-    that = (lower == np.uint64(hash_string("that"))) & (dep == np.uint64(hash_string("mark")))
+    that = (lower == _sid(doc, "that")) & (dep == _sid(doc, "mark"))
     that_mark = np.zeros(n, dtype=np.uint64)
     clause = head[that]
     np.bitwise_or.at(that_mark, head[clause[head[clause] != clause]], np.uint64(1))
     # quotation marks and colons right next to the token or hanging on it
-    quote_hashes = np.array([hash_string(q) for q in QUOTE_CHARS], dtype=np.uint64)
+    quote_hashes = np.array([_sid(doc, q) for q in QUOTE_CHARS], dtype=np.uint64)
     is_quote = np.isin(lower, quote_hashes)
-    colon = lower == np.uint64(hash_string(":"))
+    colon = lower == _sid(doc, ":")
     qchild = np.zeros(n, dtype=np.uint64)
     np.bitwise_or.at(qchild, head[is_quote & is_child], np.uint64(1))
     np.bitwise_or.at(qchild, head[colon & is_child], np.uint64(2))
@@ -149,7 +155,74 @@ def head_features(doc: Doc, in_quote: np.ndarray, lexicon_flags: np.ndarray) -> 
     ]
     for b, _d in enumerate(CHILD_DEPS):
         cols.append(_vmix(40 + b, (mask >> np.uint64(b)) & np.uint64(1), pos))
+    cols += _context_columns(doc, arr, head, is_child, is_quote, iq, lx)
     return np.stack(cols, axis=1)
+
+
+# Who the subject is says much about a would-be cue: people and organisations say, hope and back things.
+_PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them"})
+_SUBJECT_KINDS = {"PERSON": 2, "ORG": 3, "NORP": 3, "GPE": 3}  # 1 personal pronoun, 4 proper noun, 5 noun, 6 other
+
+
+def _child_value(n: int, head: np.ndarray, sel: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """For each token, ``values`` of (one of) its children picked by ``sel``; 0 where it has none."""
+    out = np.zeros(n, dtype=np.uint64)
+    out[head[sel]] = values[sel]
+    return out
+
+
+def _context_columns(
+    doc: Doc, arr: np.ndarray, head: np.ndarray, is_child: np.ndarray, is_quote: np.ndarray,
+    iq: np.ndarray, lx: np.ndarray,
+) -> list[np.ndarray]:
+    """Features of a token's subject, complements, auxiliaries and sentence (feature version 2)."""
+    n = len(doc)
+    lemma, lower, pos, tag, dep = (arr[:, k] for k in range(5))
+    extra = doc.to_array([ENT_TYPE, SUFFIX, SENT_START]).astype(np.int64)
+    ent, suffix = extra[:, 0].astype(np.uint64), extra[:, 1].astype(np.uint64)
+    h = {name: _sid(doc, name) for name in (
+        "nsubj", "nsubjpass", "poss", "prep", "agent", "aux", "xcomp", "ccomp", "dobj", "pobj",
+        "advcl", "conj", "relcl", "acl", "PRON", "PROPN", "NOUN",
+    )}
+    # 1. the subject (or possessor of a noun): its kind and its lemma
+    kind = np.full(n, 6, dtype=np.uint64)
+    kind[np.isin(lower, np.array([_sid(doc, w) for w in _PERSONAL], dtype=np.uint64))] = 1
+    kind[(kind == 6) & (pos == h["PROPN"])] = 4
+    kind[(kind == 6) & (pos == h["NOUN"])] = 5
+    for label, code in _SUBJECT_KINDS.items():
+        kind[ent == _sid(doc, label)] = code
+    subj = is_child & ((dep == h["nsubj"]) | (dep == h["nsubjpass"]) | (dep == h["poss"]))
+    s_kind = _child_value(n, head, subj, kind)
+    s_lemma = _child_value(n, head, subj, lemma)
+    # "..., saying", "plans to ...", "who said": borrow the subject of the word this one hangs on
+    borrowing = np.array([h[d] for d in ("xcomp", "advcl", "conj", "relcl", "acl")], dtype=np.uint64)
+    borrow = (s_kind == 0) & is_child & np.isin(dep, borrowing)
+    s_kind = np.where(borrow, s_kind[head] + np.uint64(8), s_kind)
+    s_lemma = np.where(borrow, s_lemma[head], s_lemma)
+    # 2. which preposition, auxiliary, object and complement hang on it
+    prep_lower = _child_value(n, head, is_child & ((dep == h["prep"]) | (dep == h["agent"])), lower)
+    aux_lower = _child_value(n, head, is_child & (dep == h["aux"]), lower)
+    xcomp_lemma = _child_value(n, head, is_child & (dep == h["xcomp"]), lemma)
+    ccomp_tag = _child_value(n, head, is_child & (dep == h["ccomp"]), tag)
+    dobj_kind = _child_value(n, head, is_child & (dep == h["dobj"]), kind)
+    # the object of its preposition: "support *for* the bill", "view *of* the senator"
+    pobj = is_child & (dep == h["pobj"])
+    pobj_kind = np.zeros(n, dtype=np.uint64)
+    pobj_kind[head[head[pobj]]] = kind[pobj]
+    # 3. the sentence: does it hold a quotation mark, and is the word its root
+    sent = np.cumsum(extra[:, 2] == 1)
+    sent_quote = (np.bincount(sent, weights=is_quote.astype(np.float64), minlength=int(sent.max()) + 1)[sent] > 0)
+    sq = sent_quote.astype(np.uint64)
+    root = (~is_child).astype(np.uint64)
+    return [
+        _vmix(60, s_kind), _vmix(61, lemma, s_kind), _vmix(62, pos, dep, s_kind), _vmix(63, s_lemma),
+        _vmix(64, lemma, s_lemma), _vmix(65, prep_lower), _vmix(66, lemma, prep_lower), _vmix(67, pos, prep_lower),
+        _vmix(68, aux_lower, pos), _vmix(69, lemma, aux_lower), _vmix(70, xcomp_lemma), _vmix(71, lemma, xcomp_lemma),
+        _vmix(72, ccomp_tag), _vmix(73, lemma, ccomp_tag), _vmix(74, dobj_kind, pos), _vmix(75, lemma, dobj_kind),
+        _vmix(76, pobj_kind, pos, prep_lower), _vmix(77, lemma, pobj_kind), _vmix(78, suffix, pos),
+        _vmix(79, suffix, tag, dep), _vmix(80, ent), _vmix(81, sq, pos, dep), _vmix(82, sq, lemma),
+        _vmix(83, root, pos), _vmix(84, lx, s_kind), _vmix(85, iq, sq, pos), _vmix(86, s_kind, tag),
+    ]
 
 
 # ---------------------------------------------------------------- cue extent (a few words per cue)

@@ -1072,7 +1072,7 @@ def _apply_model(ctx: _Context, cands: list[Candidate], model: AttributionModel)
         qi = ctx.quote_of_char.get(i)
         if qi is not None and _quote_words(ctx.quotes[qi], text) >= MIN_QUOTE_WORDS:
             continue
-        cand = learned_candidate(tok, model, ctx.lex, ctx.quote_of_char)
+        cand = learned_candidate(tok, model, ctx.lex, ctx.quote_of_char, frozenset(taken | ctx.used_cues))
         if cand is None:
             continue
         content = {j for s, e in cand.content for j in _token_range(doc, s, e)}
