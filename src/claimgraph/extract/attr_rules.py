@@ -911,8 +911,6 @@ def _match_nouns(ctx: _Context) -> list[Candidate]:
     for tok in doc:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.nouns or tok.i in ctx.quote_of_char:
             continue
-        if ctx.doubted(tok.i):
-            continue
         clause = None
         for child in tok.children:
             if child.dep_ in {"acl", "ccomp", "appos"} and child.i > tok.i and any(
@@ -928,14 +926,14 @@ def _match_nouns(ctx: _Context) -> list[Candidate]:
                     clause = child
                     cue_tok = tok.head
                     break
-            if clause is None or cue_tok.i in ctx.used_cues:
-                continue
+            if clause is None or cue_tok.i in ctx.used_cues or ctx.doubted(cue_tok.i):
+                continue  # the verb is the cue here, so it is the verb the model may doubt
             s, e = trim(text, *subtree_chars(clause))
             ctx.used_cues.add(cue_tok.i)
             out.append(Candidate(content=[(s, e)], cue=cue_chars(cue_tok), source=source_chars(tok),
                                  rule="noun-subject", cue_token=cue_tok.i, source_token=tok.i))
             continue
-        if clause is None or tok.i in ctx.used_cues:
+        if clause is None or tok.i in ctx.used_cues or ctx.doubted(tok.i):
             continue
         src_tok = None
         src = None
