@@ -264,3 +264,31 @@ def test_a_quoted_show_title_mid_sentence_is_not_a_quote(nlp) -> None:  # type: 
     text = "The governor told \u201cMorning Desk,\u201d the network's breakfast show, that she would run again."
     attrs = run(nlp, text)
     assert not [a for a in attrs if a.content.text.strip("\u201c\u201d,") == "Morning Desk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # appositions stay and so does the comma that closes them
+        ("Mara Quell, a lawyer for the union, said that the deal was fair.", "said",
+         "Mara Quell, a lawyer for the union,"),
+        # a dateline and a focus adverb are not part of the source
+        ("BRANFORD, March 3 (Wire) \u2013 Even some of her admirers said that the plan was late.", "said",
+         "some of her admirers"),
+        # an abbreviation keeps its period
+        ("The aide to Tomas Brill Jr. said that the vote would wait.", "said", "The aide to Tomas Brill Jr."),
+        # a dash-delimited aside is closed by its second dash
+        ("Some rivals \u2014 notably Ada Pell of the farm caucus \u2014 said that the bill was dead.", "said",
+         "Some rivals \u2014 notably Ada Pell of the farm caucus \u2014"),
+        # a participle describing what the source was doing is left out
+        ("Ada Pell, speaking at a rally in Corran, said that the bill was dead.", "said", "Ada Pell"),
+    ],
+)
+def test_source_spans_follow_the_polnear_guidelines(nlp, text: str, cue: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    a = one(run(nlp, "Title line\n\n" + text), cue)
+    assert a.source is not None and a.source.span.text == source
+
+
+def test_a_possessive_source_keeps_its_s(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = one(run(nlp, "The mayor's claim that the bridge was safe drew protests."), "claim")
+    assert a.source is not None and a.source.span.text == "The mayor's"

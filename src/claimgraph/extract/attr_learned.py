@@ -220,7 +220,7 @@ def noun_source(tok: Token) -> tuple[Token | None, Char | None]:
     text = doc_text(tok.doc)
     for child in tok.children:
         if child.dep_ == "poss":
-            s, e = subtree_chars(child, {c for c in child.children if c.dep_ == "case"})
+            s, e = subtree_chars(child)
             return child, trim(text, s, e)
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:

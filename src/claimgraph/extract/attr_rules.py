@@ -287,15 +287,34 @@ def source_chars(tok: Token) -> Char:
     s, e = trim(text, s, e)
     while True:
         first = _token_at(doc, s)
-        if first is None or first.i >= tok.i or not (first.dep_ == "cc" or first.is_quote or first.is_punct):
+        if first is None or first.i >= tok.i:
+            break
+        stray_quote = first.is_quote and not any(q in text[first.idx + 1 : e] for q in CLOSING_QUOTES)
+        focus = first.dep_ in {"advmod", "preconj"} and first.lower_ in FOCUS_WORDS
+        if not (first.dep_ == "cc" or stray_quote or (first.is_punct and not first.is_quote) or focus):
             break
         s, e = trim(text, first.idx + len(first), e)
+    if s > 0 and text[s - 1] in OPENING_QUOTES and any(q in text[s:e] for q in CLOSING_QUOTES):
+        s -= 1  # '“Daily Show” host Trevor Noah': the quoted title is whole
+    last = _token_at(doc, e - 1)
+    if last is not None and last.idx + len(last) == e + 1 and last.text.endswith("."):
+        e += 1  # "Donald Jr.", "the F.B.I.": the period belongs to the abbreviation
+    for dash in (" \u2014", " --", " \u2013"):
+        if text.startswith(dash, e) and dash.strip() in text[s:e]:
+            e += len(dash)  # "Some candidates — for instance, Sen. Ted Cruz —": the closing dash too
+            return s, e
     if text[e:e + 1] == "," and ("," in text[s:e] or text[e - 1:e] == ")"):
         nxt = _token_at(doc, e + 1 + (len(text[e + 1:e + 40]) - len(text[e + 1:e + 40].lstrip())))
         verb = tok.head
         if nxt is not None and (nxt.i == verb.i or (nxt.head.i == verb.i and nxt.i < verb.i) or nxt.is_quote):
             e += 1
     return s, e
+
+
+OPENING_QUOTES = "\u201c\"\u2018"
+CLOSING_QUOTES = "\u201d\"\u2019"
+# Focus adverbs before a source ("even some of his admirers", "only one of the delegates").
+FOCUS_WORDS = {"even", "also", "but"}
 
 
 def _side_participle(c: Token) -> bool:
@@ -320,11 +339,12 @@ def _token_at(doc: Doc, char: int) -> Token | None:
 
 def _after_dateline(text: str, start: int, anchor: int) -> int:
     """Skip "WASHINGTON — " / "CLEVELAND, July 19 (UPI) — " when it opens the paragraph before the source."""
-    for dash in (" \u2014 ", " -- ", " - "):
+    for dash in (" \u2014 ", " \u2013 ", " -- ", " - "):
         k = text.rfind(dash, start, anchor)
         if k >= 0 and (start == 0 or text[start - 1] == "\n") and k - start < 40:
-            head = text[start:k]
-            if head[:1].isupper() and any(w.isupper() and len(w) > 2 for w in head.replace(",", " ").split()[:2]):
+            words = text[start:k].replace(",", " ").split()
+            # every word capitalised, a number or a bracketed agency: "Dec 29 (Reuters)", "EXCLUSIVE"
+            if words and all(w[:1].isupper() or w[:1].isdigit() or w[:1] == "(" for w in words):
                 return k + len(dash)
     return start
 
@@ -940,7 +960,7 @@ def _match_nouns(ctx: _Context) -> list[Candidate]:
         for child in tok.children:
             if child.dep_ == "poss":
                 src_tok = child
-                s, e = subtree_chars(child, {c for c in child.children if c.dep_ == "case"})
+                s, e = subtree_chars(child)
                 src = trim(text, s, e)
         if src is None:
             for child in tok.children:
