@@ -65,7 +65,7 @@ def test_every_lexicon_compiles() -> None:
 
     vocab = Vocab()
     for name in ("inference_markers.txt", "hedges.txt", "denials.txt"):
-        markers = compile_markers(name, vocab)
+        markers = compile_markers(name, vocab=vocab)
         assert len(markers.phrases) + len(markers.patterns) > 10
 
 

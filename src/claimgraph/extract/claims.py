@@ -43,6 +43,7 @@ from functools import lru_cache
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
+from spacy.tokens import Span as TokenSpan
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
@@ -86,49 +87,50 @@ def _token_spec(tok: str) -> dict[str, object]:
 
 @dataclass(frozen=True, slots=True)
 class MarkerSet:
-    """The patterns of one lexicon file, compiled for one vocabulary."""
+    """The patterns of one or more lexicon files, compiled together for one vocabulary: one pass finds all."""
 
-    name: str
+    names: tuple[str, ...]
     phrases: PhraseMatcher
     patterns: Matcher
 
+    def find_all(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
+        """Per lexicon file: token ranges ``[start, end)``, longest first where they overlap, in text order."""
+        strings = doc.vocab.strings
+        found: dict[str, list[TokenSpan]] = {n: [] for n in self.names}
+        for key, start, end in [*self.phrases(doc), *self.patterns(doc)]:
+            found[strings[key].rsplit(":", 1)[0]].append(doc[start:end])
+        return {n: sorted((sp.start, sp.end) for sp in filter_spans(spans)) for n, spans in found.items()}
+
     def find(self, doc: Doc) -> list[tuple[int, int]]:
-        """Token ranges ``[start, end)`` of the matches, longest first where they overlap, in text order."""
-        spans = [doc[s:e] for _, s, e in self.phrases(doc)] + [doc[s:e] for _, s, e in self.patterns(doc)]
-        return sorted((s.start, s.end) for s in filter_spans(spans))
+        """All matches of every file together (overlaps resolved across files)."""
+        spans = [doc[s:e] for ranges in self.find_all(doc).values() for s, e in ranges]
+        return sorted((sp.start, sp.end) for sp in filter_spans(spans))
 
 
-def compile_markers(name: str, vocab: Vocab) -> MarkerSet:
-    """Compile the lexicon file ``name`` (pattern syntax of inference_markers.txt) for ``vocab``."""
+def compile_markers(*names: str, vocab: Vocab) -> MarkerSet:
+    """Compile the lexicon files ``names`` (pattern syntax of inference_markers.txt) for ``vocab``."""
     phrases = PhraseMatcher(vocab, attr="LOWER")
     patterns = Matcher(vocab)
-    for n, line in enumerate(lexicon_lines(name)):
-        toks = line.split()
-        if not any(_SPECIAL.search(t) for t in toks):
-            phrases.add(f"{name}:{n}", [Doc(vocab, words=[t.lower() for t in toks])])
-            continue
-        pattern = [_token_spec(t) for t in toks]
-        if not any(p.get("OP") != "?" for p in pattern):
-            raise ValueError(f"{name}: pattern {line!r} has no required token; give it at least one word")
-        patterns.add(f"{name}:{n}", [pattern])
-    return MarkerSet(name, phrases, patterns)
+    for name in names:
+        for n, line in enumerate(lexicon_lines(name)):
+            toks = line.split()
+            if not any(_SPECIAL.search(t) for t in toks):
+                phrases.add(f"{name}:{n}", [Doc(vocab, words=[t.lower() for t in toks])])
+                continue
+            pattern = [_token_spec(t) for t in toks]
+            if not any(p.get("OP") != "?" for p in pattern):
+                raise ValueError(f"{name}: pattern {line!r} has no required token; give it at least one word")
+            patterns.add(f"{name}:{n}", [pattern])
+    return MarkerSet(tuple(names), phrases, patterns)
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimMarkers:
-    inference: MarkerSet
-    hedges: MarkerSet
-    denials: MarkerSet
+MARKER_FILES = ("inference_markers.txt", "hedges.txt", "denials.txt")
 
 
 @lru_cache(maxsize=4)
-def claim_markers(vocab: Vocab) -> ClaimMarkers:
-    """The three marker lexicons, compiled once per process (per vocabulary)."""
-    return ClaimMarkers(
-        compile_markers("inference_markers.txt", vocab),
-        compile_markers("hedges.txt", vocab),
-        compile_markers("denials.txt", vocab),
-    )
+def claim_markers(vocab: Vocab) -> MarkerSet:
+    """The three marker lexicons in one matcher, compiled once per process (per vocabulary)."""
+    return compile_markers(*MARKER_FILES, vocab=vocab)
 
 
 # ---------------------------------------------------------------- sentence units
@@ -365,10 +367,10 @@ class _Draft:
 
 def extract_claims(doc: Doc, document: Document, attributions: Sequence[Attribution]) -> Sequence[Claim]:
     """Every body sentence as claims with their evidence: what the sources say, and what the author says."""
-    markers = claim_markers(doc.vocab)
-    inference = markers.inference.find(doc)
-    hedge_tokens = {i for s, e in markers.hedges.find(doc) for i in range(s, e)}
-    denials = markers.denials.find(doc)
+    found = claim_markers(doc.vocab).find_all(doc)
+    inference = found["inference_markers.txt"]
+    hedge_tokens = {i for s, e in found["hedges.txt"] for i in range(s, e)}
+    denials = found["denials.txt"]
     denial_tokens = {i for s, e in denials for i in range(s, e)}
     denial_roots = {doc[s:e].root.i for s, e in denials}
     inf_starts = [s for s, _ in inference]
