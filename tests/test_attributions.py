@@ -292,3 +292,9 @@ def test_source_spans_follow_the_polnear_guidelines(nlp, text: str, cue: str, so
 def test_a_possessive_source_keeps_its_s(nlp) -> None:  # type: ignore[no-untyped-def]
     a = one(run(nlp, "The mayor's claim that the bridge was safe drew protests."), "claim")
     assert a.source is not None and a.source.span.text == "The mayor's"
+
+
+def test_told_reporters_is_the_audience_not_the_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The bridge will reopen in May, the minister told reporters."
+    a = one(run(nlp, text), "told")
+    assert a.content.text == "The bridge will reopen in May"

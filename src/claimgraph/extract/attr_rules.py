@@ -423,7 +423,10 @@ def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | No
     if "dobj" in deps:
         for child in children:
             if child.dep_ == "dobj" and child.i > verb.i:
-                if lemma in {"tell", "ask"} and (child.pos_ == "PRON" or child.ent_type_ == "PERSON") and not any(
+                addressee = child.pos_ in {"PRON", "PROPN"} or child.ent_type_ in {"PERSON", "ORG", "NORP"} or (
+                    lemma == "tell" and child.lemma_.lower() not in TOLD_THINGS
+                )
+                if lemma in {"tell", "ask"} and addressee and not any(
                     p.dep_ == "prep" and p.i == child.right_edge.i + 1 and p.lower_ in OBJECT_PREPS for p in children
                 ):
                     continue  # the recipient, not what was said
@@ -470,6 +473,10 @@ def _time_clause_end(verb: Token, clause: Token, end: int) -> int:
             if first.dep_ == "mark" and first.lower_ in TIME_MARKS:
                 return max(end, *subtree_chars(c)[1:])
     return end
+
+
+# What one tells, as opposed to whom: "told the truth", "told a story".
+TOLD_THINGS = {"truth", "story", "lie", "joke", "tale", "anecdote", "secret", "news"}
 
 
 def _asked_whether(verb: Token, clause: Token) -> bool:
