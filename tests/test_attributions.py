@@ -298,3 +298,23 @@ def test_told_reporters_is_the_audience_not_the_content(nlp) -> None:  # type: i
     text = "The bridge will reopen in May, the minister told reporters."
     a = one(run(nlp, text), "told")
     assert a.content.text == "The bridge will reopen in May"
+
+
+def test_a_that_clause_the_parser_hung_on_a_noun_after_the_verb() -> None:
+    from spacy.lang.en import English
+
+    from claimgraph.extract.attr_rules import _stray_that_clause
+
+    # the parse of the seed-like mistake: "that he may wait" as a relative clause of "conference"
+    words = ["Vance", "said", "during", "a", "conference", "that", "he", "may", "wait", "."]
+    heads = [1, 1, 1, 4, 2, 8, 8, 8, 4, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "mark", "nsubj", "aux", "relcl", "punct"]
+    vocab = English().vocab  # lexical attributes (lower_) need a language's vocabulary
+    doc = Doc(vocab, words=words, heads=heads, deps=deps)
+    clause = _stray_that_clause(doc[1])
+    assert clause is not None and clause.text == "wait"
+    # a real relative clause ("the conference that opened") has no subject of its own: left alone
+    words2 = ["Vance", "said", "during", "the", "conference", "that", "opened", "."]
+    heads2 = [1, 1, 1, 4, 2, 6, 4, 1]
+    deps2 = ["nsubj", "ROOT", "prep", "det", "pobj", "nsubj", "relcl", "punct"]
+    assert _stray_that_clause(Doc(vocab, words=words2, heads=heads2, deps=deps2)[1]) is None

@@ -409,6 +409,10 @@ def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | No
         if is_clause and "ccomp" in deps and not _frames_quote(child, ctx):
             s, e = subtree_chars(child, _authorial_tail(child))
             return [(s, _time_clause_end(verb, child, e))], "ccomp", None
+    if "ccomp" in deps:
+        stray = _stray_that_clause(verb)
+        if stray is not None:
+            return [subtree_chars(stray)], "ccomp", None
     for child in children:
         if "xcomp" in deps and child.i > verb.i and (
             child.dep_ == "xcomp"
@@ -477,6 +481,26 @@ def _time_clause_end(verb: Token, clause: Token, end: int) -> int:
 
 # What one tells, as opposed to whom: "told the truth", "told a story".
 TOLD_THINGS = {"truth", "story", "lie", "joke", "tale", "anecdote", "secret", "news"}
+
+
+def _stray_that_clause(verb: Token) -> Token | None:
+    """'said during a news conference that he may wait': the parser hung the reported clause on
+    "conference" as a relative clause; a "that" that marks a clause with its own subject says otherwise."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for clause in pobj.children:
+                if (
+                    clause.dep_ in {"relcl", "acl"}
+                    and clause.i > pobj.i
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+                    and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children)
+                ):
+                    return clause
+    return None
 
 
 def _asked_whether(verb: Token, clause: Token) -> bool:
