@@ -101,3 +101,32 @@ def test_csv_tables_have_gephi_headers(conn, tmp_path: Path) -> None:  # type: i
     assert len(read["claims"]) == 8
     xss = next(c for c in read["claims"] if "onerror" in c["Quote"])
     assert xss["Evidence"] == "government" and xss["Document"]
+
+
+def test_csv_tables_have_kumu_sheets(conn, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    exporter = get_exporter("csv")
+    assert exporter.to_dir is not None
+    exporter.to_dir(conn, tmp_path / "csv", Options(base_url="https://cg.example"))
+    rows = {n: list(csv.reader((tmp_path / "csv" / f"kumu-{n}.csv").read_text(encoding="utf-8").splitlines()))
+            for n in ("elements", "connections")}
+    # Kumu: an ID column may come first, then Label (elements) or From, To (connections)
+    assert rows["elements"][0][:3] == ["ID", "Label", "Type"]
+    assert rows["connections"][0][:5] == ["ID", "From", "To", "Type", "Direction"]
+    elements = [dict(zip(rows["elements"][0], r, strict=True)) for r in rows["elements"][1:]]
+    connections = [dict(zip(rows["connections"][0], r, strict=True)) for r in rows["connections"][1:]]
+    assert len(elements) == GRAPH_NODES and len(connections) == GRAPH_EDGES
+    ids = {e["ID"] for e in elements}
+    assert len(ids) == GRAPH_NODES and all(c["From"] in ids and c["To"] in ids for c in connections)
+    assert len({c["ID"] for c in connections}) == GRAPH_EDGES  # parallel Iran -> Houthis flows stay apart
+    assert {c["Type"] for c in connections} == {"weapons", "money", "training"}
+    assert {c["Direction"] for c in connections} == {"directed"}
+    iran = next(e for e in elements if e["Label"] == "Iran")
+    assert iran["Type"] == "GPE" and iran["Aliases"] == "Tehran" and iran["Url"].startswith("https://cg.example/actor/")
+    training = next(c for c in connections if c["Type"] == "training")
+    assert training["Description"] == "According to a senior official who spoke on condition of anonymity, " \
+        "Hezbollah trained Houthi fighters."
+    assert training["Evidence"] == "anonymous"
+    assert training["Url"] == f"https://cg.example/doc/{doc_id(TEXT_A)}#claim-c2"
+    # Gephi's tables are unchanged next to them
+    edges = list(csv.DictReader((tmp_path / "csv" / "edges.csv").read_text(encoding="utf-8").splitlines()))
+    assert {e["Type"] for e in edges} == {"Directed"} and {e["Id"] for e in edges} == {c["ID"] for c in connections}

@@ -116,8 +116,16 @@ class Decision:
 
 @dataclass(frozen=True, slots=True)
 class Graph:
+    """Actors and flows; ``total_*`` count the whole (filtered) graph, which a node limit may have cut."""
+
     nodes: list[ActorRow] = field(default_factory=list)
     edges: list[FlowRow] = field(default_factory=list)
+    total_nodes: int = 0
+    total_edges: int = 0
+
+    @property
+    def truncated(self) -> bool:
+        return len(self.nodes) < self.total_nodes
 
 
 def to_json(record: Any) -> Any:
@@ -142,8 +150,9 @@ def count_documents(conn: sqlite3.Connection) -> int:
 
 
 def list_documents(conn: sqlite3.Connection, limit: int = 500, offset: int = 0) -> list[DocumentRow]:
+    """One page of documents, newest first; the id breaks ties so that pages never overlap or skip."""
     rows = conn.execute(
-        f"SELECT {_DOC_COLS} FROM documents ORDER BY published DESC NULLS LAST, title LIMIT ? OFFSET ?",
+        f"SELECT {_DOC_COLS} FROM documents ORDER BY published DESC NULLS LAST, title, id LIMIT ? OFFSET ?",
         (limit, offset),
     )
     return [_doc(r) for r in rows]
@@ -300,14 +309,17 @@ def claims_for_actor(conn: sqlite3.Connection, name: str, evidence: str | None =
 
 # -- flows and the graph -----------------------------------------------------------------------------
 
-_FLOW_SQL = (
-    "SELECT f.doc_id, d.title AS doc_title, f.id, f.kind, sa.id AS source_actor, sa.name AS source_name, "
-    "ta.id AS target_actor, ta.name AS target_name, f.claim AS claim_id, c.text AS claim_text, "
-    "COALESCE(f.evidence, c.evidence) AS evidence, f.trigger_text, f.item_text, f.claimed_by, f.hedged, f.denied "
+_FLOW_FROM = (
     "FROM flows f JOIN documents d ON d.id = f.doc_id "
     "JOIN entities se ON se.doc_id = f.doc_id AND se.id = f.source_entity JOIN actors sa ON sa.id = se.actor_id "
     "JOIN entities te ON te.doc_id = f.doc_id AND te.id = f.target_entity JOIN actors ta ON ta.id = te.actor_id "
     "LEFT JOIN claims c ON c.doc_id = f.doc_id AND c.id = f.claim"
+)
+_FLOW_SQL = (
+    "SELECT f.doc_id, d.title AS doc_title, f.id, f.kind, sa.id AS source_actor, sa.name AS source_name, "
+    "ta.id AS target_actor, ta.name AS target_name, f.claim AS claim_id, c.text AS claim_text, "
+    "COALESCE(f.evidence, c.evidence) AS evidence, f.trigger_text, f.item_text, f.claimed_by, f.hedged, f.denied "
+    + _FLOW_FROM
 )
 
 
@@ -317,13 +329,13 @@ def _flow(r: sqlite3.Row) -> FlowRow:
                    r["trigger_text"], r["item_text"], r["claimed_by"], bool(r["hedged"]), bool(r["denied"]))
 
 
-def flows(
-    conn: sqlite3.Connection,
+def _flow_filter(
     kinds: Sequence[str] | None = None,
     evidence: Sequence[str] | None = None,
     actor_id: int | None = None,
-) -> list[FlowRow]:
-    """Flows between corpus actors; filters by kind, evidence and an actor at either end."""
+    among: Sequence[int] | None = None,
+) -> tuple[str, list[object]]:
+    """The WHERE clause (with its arguments) shared by :func:`flows` and the graph's flow counts."""
     where: list[str] = []
     args: list[object] = []
     if kinds:
@@ -335,18 +347,65 @@ def flows(
     if actor_id is not None:
         where.append("(sa.id = ? OR ta.id = ?)")
         args += [actor_id, actor_id]
-    sql = _FLOW_SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY f.doc_id, f.id"
-    return [_flow(r) for r in conn.execute(sql, args)]
+    if among is not None:  # both ends among these actors; one JSON argument, so no limit on host parameters
+        where.append("sa.id IN (SELECT value FROM json_each(?)) AND ta.id IN (SELECT value FROM json_each(?))")
+        args += [json.dumps(list(among))] * 2
+    return (" WHERE " + " AND ".join(where) if where else ""), args
+
+
+def flows(
+    conn: sqlite3.Connection,
+    kinds: Sequence[str] | None = None,
+    evidence: Sequence[str] | None = None,
+    actor_id: int | None = None,
+    among: Sequence[int] | None = None,
+) -> list[FlowRow]:
+    """Flows between corpus actors; filters by kind, evidence, an actor at either end, or a set of actors."""
+    where, args = _flow_filter(kinds, evidence, actor_id, among)
+    return [_flow(r) for r in conn.execute(_FLOW_SQL + where + " ORDER BY f.doc_id, f.id", args)]
+
+
+def actor_flow_counts(
+    conn: sqlite3.Connection, kinds: Sequence[str] | None = None, evidence: Sequence[str] | None = None
+) -> list[tuple[int, int]]:
+    """(actor id, number of flow ends at it) for every actor a flow touches, most connected first."""
+    where, args = _flow_filter(kinds, evidence)
+    rows = conn.execute(
+        f"SELECT actor, COUNT(*) AS n FROM (SELECT sa.id AS actor {_FLOW_FROM}{where} "
+        f"UNION ALL SELECT ta.id AS actor {_FLOW_FROM}{where}) GROUP BY actor ORDER BY n DESC, actor",
+        args + args,
+    )
+    return [(int(r[0]), int(r[1])) for r in rows]
 
 
 def flow_graph(
-    conn: sqlite3.Connection, kinds: Sequence[str] | None = None, evidence: Sequence[str] | None = None
+    conn: sqlite3.Connection,
+    kinds: Sequence[str] | None = None,
+    evidence: Sequence[str] | None = None,
+    limit: int | None = None,
 ) -> Graph:
-    """Actors as nodes and flows as directed edges (one edge per flow: each keeps its own claim)."""
-    edges = flows(conn, kinds, evidence)
-    ids = sorted({e.source_actor for e in edges} | {e.target_actor for e in edges})
-    nodes = [a for a in (get_actor(conn, i) for i in ids) if a is not None]
-    return Graph(nodes, edges)
+    """Actors as nodes and flows as directed edges (one edge per flow: each keeps its own claim).
+
+    With ``limit``, only the ``limit`` actors at the end of the most flows are kept (ties: the lower id),
+    with the flows among them; ``total_nodes`` and ``total_edges`` still count the whole filtered graph.
+    """
+    counts = actor_flow_counts(conn, kinds, evidence)
+    total_edges = sum(n for _, n in counts) // 2  # every flow has two ends
+    if limit is None or len(counts) <= limit:
+        edges = flows(conn, kinds, evidence)
+        ids = sorted(a for a, _ in counts)
+    else:
+        ids = sorted(a for a, _ in counts[:limit])
+        edges = flows(conn, kinds, evidence, among=ids)
+    return Graph(_actors(conn, ids), edges, len(counts), total_edges)
+
+
+def _actors(conn: sqlite3.Connection, ids: Sequence[int]) -> list[ActorRow]:
+    rows = conn.execute(
+        f"SELECT {_ACTOR_COLS} FROM actors a WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY a.id",
+        (json.dumps(list(ids)),),
+    )
+    return [_actor(r) for r in rows]
 
 
 # -- merge candidates --------------------------------------------------------------------------------

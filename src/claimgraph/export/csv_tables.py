@@ -1,7 +1,12 @@
-"""CSV tables for Gephi's spreadsheet import and Kumu: nodes.csv, edges.csv, claims.csv in a directory.
+"""CSV tables for Gephi's spreadsheet import and for Kumu, written into one directory.
 
-Gephi reads ``Id``/``Label`` for nodes and ``Source``/``Target``/``Type`` (Directed) for edges; the
-flow kind is in ``Label`` and ``Kind``. claims.csv holds every claim with its quote and document.
+Gephi reads nodes.csv (``Id``/``Label``) and edges.csv (``Source``/``Target``/``Type`` = Directed; the
+flow kind is in ``Label`` and ``Kind``). Kumu wants ``Type`` to be the connection type (the flow kind)
+and its key columns first, which Gephi's table cannot give without breaking it, so Kumu gets its own
+pair: kumu-elements.csv (``ID``, ``Label``, ``Type``, ...) and kumu-connections.csv (``ID``, ``From``,
+``To``, ``Type``, ``Direction``, ...). ``From``/``To`` hold element IDs, so two actors with the same
+name stay apart, and every flow has its own ID, so parallel flows between two actors are all kept.
+claims.csv holds every claim with its quote and document.
 """
 
 from __future__ import annotations
@@ -16,6 +21,10 @@ from claimgraph.export.registry import Exporter, Options
 NODE_HEADER = ["Id", "Label", "Type", "Aliases", "Documents"]
 EDGE_HEADER = ["Id", "Source", "Target", "Type", "Label", "Kind", "Evidence", "Claim", "ClaimId", "Document",
                "DocumentTitle", "Url", "Hedged", "Denied"]
+# Kumu: ID first, then Label (elements) or From, To (connections); "|" separates the values of one cell.
+KUMU_ELEMENT_HEADER = ["ID", "Label", "Type", "Aliases", "Documents", "Url"]
+KUMU_CONNECTION_HEADER = ["ID", "From", "To", "Type", "Direction", "Description", "Evidence", "Claim ID",
+                          "Document", "Document Title", "Url", "Hedged", "Denied"]
 CLAIM_HEADER = ["Id", "Document", "DocumentTitle", "ClaimId", "Quote", "Start", "End", "Evidence", "Source",
                 "Attribution", "Hedged", "Denied", "Url"]
 
@@ -35,6 +44,7 @@ def write_tables(conn: sqlite3.Connection, out_dir: Path, options: Options) -> i
             w.writerow([f"{e.doc_id[:12]}-{e.id}", f"actor-{e.source_actor}", f"actor-{e.target_actor}", "Directed",
                         e.kind, e.kind, e.evidence or "", e.claim_text or "", e.claim_id or "", e.doc_id,
                         e.doc_title or "", _url(options, e.doc_id, e.claim_id), int(e.hedged), int(e.denied)])
+    _write_kumu(graph, out_dir, options)
     n = 0
     with open(out_dir / "claims.csv", "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
@@ -47,9 +57,27 @@ def write_tables(conn: sqlite3.Connection, out_dir: Path, options: Options) -> i
     return n
 
 
+def _write_kumu(graph: query.Graph, out_dir: Path, options: Options) -> None:
+    """Kumu's element and connection sheets (import elements first: connections refer to their IDs)."""
+    with open(out_dir / "kumu-elements.csv", "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(KUMU_ELEMENT_HEADER)
+        for a in graph.nodes:
+            w.writerow([f"actor-{a.id}", a.name, a.type, "|".join(a.aliases), a.n_documents,
+                        f"{options.base_url}/actor/{a.id}"])
+    with open(out_dir / "kumu-connections.csv", "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(KUMU_CONNECTION_HEADER)
+        for e in graph.edges:
+            w.writerow([f"{e.doc_id[:12]}-{e.id}", f"actor-{e.source_actor}", f"actor-{e.target_actor}", e.kind,
+                        "directed", e.claim_text or "", e.evidence or "", e.claim_id or "", e.doc_id,
+                        e.doc_title or "", _url(options, e.doc_id, e.claim_id), int(e.hedged), int(e.denied)])
+
+
 def _url(options: Options, doc_id: str, claim_id: str | None) -> str:
     return f"{options.base_url}/doc/{doc_id}" + (f"#claim-{claim_id}" if claim_id else "")
 
 
-EXPORTER = Exporter("csv", "CSV tables nodes.csv, edges.csv, claims.csv (Gephi, Kumu) into --out DIR",
+EXPORTER = Exporter("csv", "CSV tables into --out DIR: nodes.csv, edges.csv, claims.csv (Gephi) and "
+                    "kumu-elements.csv, kumu-connections.csv (Kumu)",
                     to_dir=write_tables)

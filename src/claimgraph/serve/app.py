@@ -55,7 +55,9 @@ def load_static() -> dict[str, tuple[bytes, str]]:
     return assets
 
 
-def create_app(db: str | Path, allowed_hosts: Sequence[str] = DEFAULT_HOSTS) -> FastAPI:
+def create_app(db: str | Path, allowed_hosts: Sequence[str] = DEFAULT_HOSTS,
+               page_size: int = views.PAGE_SIZE) -> FastAPI:
+    """The app over the corpus at ``db``; ``page_size`` documents per corpus page."""
     from claimgraph.serve import routes_api, routes_pages
 
     @asynccontextmanager
@@ -70,12 +72,14 @@ def create_app(db: str | Path, allowed_hosts: Sequence[str] = DEFAULT_HOSTS) -> 
                   docs_url=None, redoc_url=None)  # their pages load scripts from a CDN; /openapi.json stays
     app.state.db = Path(db)
     app.state.writer = None
+    app.state.page_size = page_size
     app.state.static = load_static()
     app.state.templates = Jinja2Templates(directory=str(resources.files("claimgraph.serve").joinpath("templates")))
     app.state.templates.env.globals.update(
         evidence_kinds=views.FILTERS["evidence"], flow_kinds=views.FILTERS["kinds"], kind_colour=views.KIND_COLOUR,
         evidence_line=views.EVIDENCE_LINE, has_cytoscape="vendor/cytoscape.min.js" in app.state.static,
     )
+    app.state.templates.env.filters["thousands"] = lambda n: f"{n:,}"
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=[h.strip("[]") for h in allowed_hosts])
 
     @app.middleware("http")

@@ -6,7 +6,7 @@ import re
 import sqlite3
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Response
 
 from claimgraph import query
 from claimgraph.records import Evidence as EvidenceKind
@@ -25,8 +25,11 @@ def check_doc_id(doc_id: str) -> str:
     return doc_id
 
 
-@router.get("/documents", summary="Documents of the corpus with their sourcing profile")
-def documents(conn: Conn, limit: int = Query(500, ge=1, le=10_000), offset: int = Query(0, ge=0)) -> Any:
+@router.get("/documents", summary="Documents of the corpus with their sourcing profile, a page at a time",
+            description="Newest first; the `X-Total-Count` header holds the number of documents in the corpus.")
+def documents(response: Response, conn: Conn, limit: int = Query(500, ge=1, le=10_000),
+              offset: int = Query(0, ge=0, le=2**62)) -> Any:
+    response.headers["X-Total-Count"] = str(query.count_documents(conn))
     return query.to_json(query.list_documents(conn, limit, offset))
 
 
@@ -68,10 +71,13 @@ def claims(conn: Conn, actor: str = Query(..., max_length=300), evidence: Eviden
     return query.to_json(query.claims_for_actor(conn, actor, evidence))
 
 
-@router.get("/graph", summary="The flow graph as Cytoscape elements")
+@router.get("/graph", summary="The flow graph as Cytoscape elements, cut to the most connected actors",
+            description="Keeps the `limit` actors at the end of the most flows and the flows among them; "
+                        "`total_nodes`, `total_edges` and `truncated` say how much of the filtered graph that is.")
 def graph(conn: Conn, kind: Annotated[list[FlowKind], Query()] = [],  # noqa: B006 (FastAPI copies defaults)
-          evidence: Annotated[list[EvidenceKind], Query()] = []) -> Any:  # noqa: B006
-    return views.graph_json(query.flow_graph(conn, kind, evidence))
+          evidence: Annotated[list[EvidenceKind], Query()] = [],  # noqa: B006
+          limit: int = Query(views.GRAPH_LIMIT, ge=1, le=views.GRAPH_LIMIT_MAX)) -> Any:
+    return views.graph_json(query.flow_graph(conn, kind, evidence, limit))
 
 
 @router.get("/candidates", summary="Open proposals to merge two actors")

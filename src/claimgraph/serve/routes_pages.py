@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from typing import Annotated, Any, Literal
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -24,11 +25,24 @@ def render(request: Request, template: str, **context: Any) -> Response:
     return response
 
 
+def whole_number(name: str, raw: str | None, default: int, lo: int, hi: int) -> int:
+    """A query parameter that must be a whole number in [lo, hi]; anything else is a 400 page saying so."""
+    if raw is None or raw == "":
+        return default
+    if re.fullmatch(r"[0-9]{1,12}", raw) and lo <= int(raw) <= hi:
+        return int(raw)
+    shown = raw if len(raw) <= 40 else raw[:40] + "…"
+    raise HTTPException(400, f"{name} must be a whole number from {lo:,} to {hi:,}, not {shown!r}")
+
+
 @router.get("/")
-def corpus(request: Request, conn: Conn) -> Response:
-    docs = query.list_documents(conn)
+def corpus(request: Request, conn: Conn, page: str | None = None) -> Response:
+    n = query.count_documents(conn)
+    pager = views.Pager(1, request.app.state.page_size, n)
+    pager = views.Pager(whole_number("page", page, 1, 1, pager.pages), pager.size, n)
+    docs = query.list_documents(conn, pager.size, pager.offset)
     return render(request, "corpus.html", docs=docs, bars={d.id: views.profile_bars(d.profile) for d in docs},
-                  n_documents=query.count_documents(conn), q="")
+                  n_documents=n, pager=pager, q="")
 
 
 @router.get("/search")
@@ -73,11 +87,17 @@ def actor(request: Request, actor_id: int, conn: Conn) -> Response:
 
 @router.get("/graph")
 def graph(request: Request, conn: Conn, kind: Annotated[list[FlowKind], Query()] = [],  # noqa: B006
-          evidence: Annotated[list[EvidenceKind], Query()] = []) -> Response:  # noqa: B006
-    g = query.flow_graph(conn, kind, evidence)
-    api = "/api/graph" + ("?" + urlencode([("kind", k) for k in kind] + [("evidence", e) for e in evidence])
-                          if kind or evidence else "")
-    response = render(request, "graph.html", graph=g, api=api, kind=kind, evidence=evidence)
+          evidence: Annotated[list[EvidenceKind], Query()] = [],  # noqa: B006
+          limit: str | None = None) -> Response:
+    n = whole_number("limit", limit, views.GRAPH_LIMIT, 1, views.GRAPH_LIMIT_MAX)
+    g = query.flow_graph(conn, kind, evidence, n)
+    filters = [("kind", k) for k in kind] + [("evidence", e) for e in evidence]
+    params = filters + ([("limit", str(n))] if n != views.GRAPH_LIMIT else [])
+    api = "/api/graph" + ("?" + urlencode(params) if params else "")
+    more = min(2 * n, views.GRAPH_LIMIT_MAX)
+    more_url = "/graph?" + urlencode([*filters, ("limit", str(more))]) if g.truncated and more > n else None
+    response = render(request, "graph.html", graph=g, api=api, kind=kind, evidence=evidence, limit=n,
+                      limit_max=views.GRAPH_LIMIT_MAX, more_url=more_url)
     response.headers["Content-Security-Policy"] = CSP_GRAPH
     return response
 

@@ -24,6 +24,12 @@ KIND_COLOUR: dict[str, str] = {
     "support": "#2980b9", "other": "#7f8c8d",
 }
 ROLE_ORDER = {"source": 0, "cue": 1, "content": 2}
+# Documents on one corpus page: a screenful or two that renders at once, even for a corpus of thousands.
+PAGE_SIZE = 100
+# Actors drawn on the flow graph page unless ?limit= says otherwise: cytoscape's cose layout settles a few
+# hundred nodes in about a second; past a couple of thousand the tab freezes, hence the maximum.
+GRAPH_LIMIT = 300
+GRAPH_LIMIT_MAX = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +130,33 @@ def graph_json(graph: query.Graph) -> dict[str, Any]:
             "doc_title": e.doc_title or e.doc_id[:12], "hedged": e.hedged, "denied": e.denied,
             "url": f"/doc/{e.doc_id}" + (f"#claim-{e.claim_id}" if e.claim_id else ""),
         }})
-    return {"nodes": nodes, "edges": edges}
+    return {"nodes": nodes, "edges": edges, "total_nodes": graph.total_nodes, "total_edges": graph.total_edges,
+            "truncated": graph.truncated}
+
+
+@dataclass(frozen=True, slots=True)
+class Pager:
+    """Where one page of ``total`` items sits: its number, the last page, the 1-based items it shows."""
+
+    page: int
+    size: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.size))
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.size
+
+    @property
+    def first(self) -> int:
+        return min(self.offset + 1, self.total)
+
+    @property
+    def last(self) -> int:
+        return min(self.offset + self.size, self.total)
 
 
 FILTERS = {"kinds": FLOW_KINDS, "evidence": EVIDENCE_KINDS}
