@@ -16,6 +16,7 @@ from rich.table import Table
 
 from claimgraph.config import Settings, from_env
 from claimgraph.errors import ClaimgraphError
+from claimgraph.export.registry import formats
 from claimgraph.records import EVIDENCE_KINDS
 from claimgraph.store.connect import DEFAULT_DB
 
@@ -195,8 +196,9 @@ def serve(db: Path, host: str, port: int) -> None:
 
 
 @click.command(name="export")
-@click.option("--format", "fmt", required=True, type=click.Choice(["ftm", "gexf", "graphml", "csv", "jsonl"]),
-              help="ftm: FollowTheMoney JSON lines; gexf/graphml: flow graph; csv: tables (--out DIR); jsonl.")
+@click.option("--format", "fmt", required=True, type=click.Choice(formats()),
+              help="ftm: FollowTheMoney JSON lines; gexf/graphml: flow graph; csv: tables and Kumu sheets "
+                   "(--out DIR); jsonl; and any format a plug-in registers (entry point group claimgraph.exporters).")
 @click.option("--out", type=click.Path(path_type=Path), help="Output file (a directory for csv); default stdout.")
 @click.option("--base-url", default="http://127.0.0.1:8000", show_default=True,
               help="Where `claimgraph serve` runs: links back to each claim's sentence use it.")
