@@ -159,3 +159,13 @@ def test_flow_graph_without_a_limit_is_whole(tmp_path: Path) -> None:
     assert (len(g.nodes), len(g.edges), g.total_nodes, g.total_edges) == (GRAPH_NODES, GRAPH_EDGES) * 2
     assert not g.truncated
     assert {(a.name, a.n_documents) for a in g.nodes} >= {("Iran", 2), ("Hezbollah", 1)}
+
+
+def test_bad_parameters_on_a_page_give_an_html_page_and_on_the_api_json(small: TestClient) -> None:
+    page = small.get("/graph?kind=nonsense")
+    assert page.status_code == 400
+    assert page.headers["content-type"].startswith("text/html")
+    assert "kind" in page.text
+    api = small.get("/api/graph?kind=nonsense")
+    assert api.status_code == 422
+    assert api.headers["content-type"].startswith("application/json")

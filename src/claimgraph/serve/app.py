@@ -16,6 +16,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -100,6 +102,16 @@ def create_app(db: str | Path, allowed_hosts: Sequence[str] = DEFAULT_HOSTS,
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
         return error_page(request, exc.status_code, "Error", str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_parameters(request: Request, exc: RequestValidationError) -> Response:
+        if request.url.path.startswith("/api/"):
+            return await request_validation_exception_handler(request, exc)
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err.get('loc', ())[1:]) or 'request'}: {err.get('msg', 'invalid')}"
+            for err in exc.errors()
+        )
+        return error_page(request, 400, "Bad address", f"This page cannot be shown for these parameters ({problems}).")
 
     @app.get("/static/{name:path}", include_in_schema=False)
     def static(name: str, request: Request) -> Response:
