@@ -318,3 +318,14 @@ def test_a_that_clause_the_parser_hung_on_a_noun_after_the_verb() -> None:
     heads2 = [1, 1, 1, 4, 2, 6, 4, 1]
     deps2 = ["nsubj", "ROOT", "prep", "det", "pobj", "nsubj", "relcl", "punct"]
     assert _stray_that_clause(Doc(vocab, words=words2, heads=heads2, deps=deps2)[1]) is None
+
+
+def test_a_bare_frame_after_a_quote_that_closed_with_a_period(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "\u201cWe will find every missing ballot in this county.\u201d Mayor Ilse Brandt said.\n\nNext paragraph."
+    a = one(run(nlp, text), "said")
+    assert a.source is not None and a.source.span.text == "Mayor Ilse Brandt"
+    assert a.content.text.startswith("\u201cWe will find")
+    # a capitalised sentence with content of its own is not a frame for the quote before it
+    text2 = "\u201cWe will win the seat.\u201d Brandt said that the count was late."
+    b = one(run(nlp, text2), "said")
+    assert b.content.text == "that the count was late"

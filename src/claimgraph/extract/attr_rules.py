@@ -543,7 +543,7 @@ def _frame_after(ctx: _Context, qi: int, tok_at: dict[int, int]) -> Token | None
     first = doc[i]
     ends_open = bool(body) and body[-1] in ",?!\u2014-"
     lowercase_frame = first.text[:1].islower() and (first.pos_ == "PRON" or is_cue_verb(first, ctx.lex))
-    if not (ends_open or first.text in {",", "\u2014"} or lowercase_frame):
+    if not (ends_open or first.text in {",", "\u2014"} or lowercase_frame or _bare_frame(ctx, i)):
         return None
     if _quote_words(q, text) < MIN_QUOTE_WORDS and not ends_open:
         return None
@@ -561,6 +561,27 @@ def _frame_after(ctx: _Context, qi: int, tok_at: dict[int, int]) -> Token | None
         if t.text in {".", ";"} or (t.text in {"!", "?"} and j > i):
             break
     return None
+
+
+def _bare_frame(ctx: _Context, i: int) -> bool:
+    """'"... are missing." Trump said.': a sentence that is only a subject and a reporting verb
+    (with its time or place) right after a quote that closed with a period."""
+    doc = ctx.doc
+    for j in range(i, min(len(doc), i + 8)):
+        t = doc[j]
+        if "\n" in t.text or j in ctx.quote_of_char:
+            return False
+        if is_cue_verb(t, ctx.lex):
+            if not any(c.dep_ in SUBJECT_DEPS and c.i < t.i for c in t.children):
+                return False
+            rest = [c for c in t.children if c.i > t.i and c.dep_ not in {"punct", "npadvmod", "advmod", "prep"}]
+            k = t.right_edge.i
+            while k > t.i and doc[k].is_space:
+                k -= 1
+            last = doc[k]
+            after = doc[k + 1] if k + 1 < len(doc) else None
+            return not rest and (last.text == "." or (after is not None and after.text == "."))
+    return False
 
 
 def _embedded_title(text: str, q: Quote) -> bool:
