@@ -286,7 +286,7 @@ def source_chars(tok: Token) -> Char:
     s = _after_dateline(text, s, tok.idx)
     s, e = trim(text, s, e)
     while True:
-        first = _token_at(doc, s)
+        first = token_at_char(doc, s)
         if first is None or first.i >= tok.i:
             break
         stray_quote = first.is_quote and not any(q in text[first.idx + 1 : e] for q in CLOSING_QUOTES)
@@ -296,7 +296,7 @@ def source_chars(tok: Token) -> Char:
         s, e = trim(text, first.idx + len(first), e)
     if s > 0 and text[s - 1] in OPENING_QUOTES and any(q in text[s:e] for q in CLOSING_QUOTES):
         s -= 1  # '“Daily Show” host Trevor Noah': the quoted title is whole
-    last = _token_at(doc, e - 1)
+    last = token_at_char(doc, e - 1)
     if last is not None and last.idx + len(last) == e + 1 and last.text.endswith("."):
         e += 1  # "Donald Jr.", "the F.B.I.": the period belongs to the abbreviation
     for dash in (" \u2014", " --", " \u2013"):
@@ -304,7 +304,7 @@ def source_chars(tok: Token) -> Char:
             e += len(dash)  # "Some candidates — for instance, Sen. Ted Cruz —": the closing dash too
             return s, e
     if text[e:e + 1] == "," and ("," in text[s:e] or text[e - 1:e] == ")"):
-        nxt = _token_at(doc, e + 1 + (len(text[e + 1:e + 40]) - len(text[e + 1:e + 40].lstrip())))
+        nxt = token_at_char(doc, e + 1 + (len(text[e + 1:e + 40]) - len(text[e + 1:e + 40].lstrip())))
         verb = tok.head
         if nxt is not None and (nxt.i == verb.i or (nxt.head.i == verb.i and nxt.i < verb.i) or nxt.is_quote):
             e += 1
@@ -331,10 +331,6 @@ def _is_time_phrase(c: Token) -> bool:
         objs = [g for g in c.children if g.dep_ == "pobj"]
         return bool(objs) and all(o.ent_type_ in {"DATE", "TIME"} for o in objs)
     return False
-
-
-def _token_at(doc: Doc, char: int) -> Token | None:
-    return token_at_char(doc, char)
 
 
 def _after_dateline(text: str, start: int, anchor: int) -> int:

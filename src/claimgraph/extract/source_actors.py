@@ -31,8 +31,7 @@ GROUP_NOUNS = {"people", "sources", "forces", "militants", "protesters", "troops
 
 # Agent-noun endings ("shopkeeper", "translator", "economist", "historian", "resident"), trusted only
 # for the source of an attribution, where a thing is rare and documents are caught first.
-PERSON_SUFFIXES = ("keeper", "worker", "maker", "seller", "owner", "dealer", "holder", "tor", "ist", "ian",
-                   "ant", "man", "woman", "person", "smith", "er")
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "man", "person")
 
 
 def _head(doc: Doc, start: int, end: int) -> Token | None:
