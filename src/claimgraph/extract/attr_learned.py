@@ -29,6 +29,7 @@ from claimgraph.extract.attr_rules import (
     Candidate,
     Char,
     _authorial_tail,
+    _token_range,
     clip_paragraph,
     source_chars,
     source_of,
@@ -187,12 +188,7 @@ def cue_extent(head: Token, model: AttributionModel, content: set[int], stop: se
 
 
 def token_set(doc: Doc, spans: Sequence[Char]) -> set[int]:
-    out: set[int] = set()
-    for s, e in spans:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is not None:
-            out.update(range(span.start, span.end))
-    return out
+    return {i for s, e in spans for i in _token_range(doc, s, e)}
 
 
 def respan_cue(doc: Doc, cand: Candidate, model: AttributionModel, stop: set[int]) -> None:
