@@ -329,3 +329,71 @@ def test_a_bare_frame_after_a_quote_that_closed_with_a_period(nlp) -> None:  # t
     text2 = "\u201cWe will win the seat.\u201d Brandt said that the count was late."
     b = one(run(nlp, text2), "said")
     assert b.content.text == "that the count was late"
+
+
+def test_a_quote_signed_with_a_dash_names_its_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "\u201cThe river will rise again.\u201d \u2015 Orla Venn\n"
+        "\u201cWe will rebuild every house.\u201d \u2014 Tam Okafor.\n"
+    )
+    attrs = [a for a in run(nlp, text) if a.rule == "quote-signature"]
+    assert [(a.source.span.text if a.source else None, a.content.text, a.quote) for a in attrs] == [
+        ("Orla Venn", "\u201cThe river will rise again.\u201d", "direct"),
+        ("Tam Okafor", "\u201cWe will rebuild every house.\u201d", "direct"),
+    ]
+    # a dash that goes on into a sentence is not a signature
+    assert not [a for a in run(nlp, "\u201cWe won.\u201d \u2014 and then the rain came down on the town all night.\n")
+                if a.rule == "quote-signature"]
+
+
+def test_transcript_lines_pasted_with_a_stray_opening_mark(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "\"BRANDT: We counted every ballot twice.\n\n\"OKAFOR: The count was late.\n"
+    attrs = [a for a in run(nlp, text) if a.rule == "name-colon"]
+    assert [(a.source.span.text if a.source else None, a.content.text) for a in attrs] == [
+        ("BRANDT", "We counted every ballot twice"), ("OKAFOR", "The count was late")]
+
+
+def test_a_one_word_speaker_label_named_elsewhere_in_the_document() -> None:
+    from spacy.lang.en import English
+
+    from claimgraph.extract.attr_rules import _speaker_label
+
+    doc = Doc(English().vocab, words=["Quell", ":"], pos=["NOUN", "PUNCT"])
+    assert not _speaker_label(doc[0:1])  # a common noun alone: a label like "Analysis:"
+    assert _speaker_label(doc[0:1], frozenset({"Quell"}))  # the document names Quell elsewhere
+
+
+def test_a_relative_clause_that_reports_stays_out_of_the_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = one(run(nlp, "Tam Okafor, who argued that the levee was weak, said the plan was late."), "said")
+    assert a.source is not None and a.source.span.text == "Tam Okafor"
+    b = one(run(nlp, "Tam Okafor, who lives in Corran, said the plan was late."), "said")
+    assert b.source is not None and b.source.span.text == "Tam Okafor, who lives in Corran,"
+
+
+def test_a_light_verb_gives_the_reporting_noun_its_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    (a,) = run(nlp, "The engineers left little doubt that the levee would fail.")
+    assert a.source is not None and a.source.span.text == "The engineers"
+    assert a.cue is not None and a.cue.text.endswith("doubt")
+
+
+def test_the_source_stops_before_the_verb_when_an_apposition_hangs_beyond_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A union representing nurses endorsed the mayor on Friday, another sign of labor's support for her."
+    a = one(run(nlp, text), "endorsed")
+    assert a.source is not None and a.source.span.text == "A union representing nurses"
+
+
+def test_a_finite_verb_the_parser_left_without_subject_takes_the_phrase_before_it() -> None:
+    from spacy.lang.en import English
+
+    from claimgraph.extract.attr_lexicon import load_lexicon
+    from claimgraph.extract.attr_rules import source_of
+
+    # "Aides praised the plan and rivals accused the mayor of delay ." with "rivals" joined to "plan"
+    words = ["Aides", "praised", "the", "plan", "and", "rivals", "accused", "the", "mayor", "."]
+    heads = [1, 1, 3, 1, 3, 3, 1, 8, 6, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "cc", "conj", "conj", "det", "dobj", "punct"]
+    tags = ["NNS", "VBD", "DT", "NN", "CC", "NNS", "VBD", "DT", "NN", "."]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "CCONJ", "NOUN", "VERB", "DET", "NOUN", "PUNCT"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    tok, span, _ = source_of(doc[6], load_lexicon())
+    assert tok is not None and span is not None and doc.text[span[0]:span[1]] == "rivals"

@@ -19,6 +19,7 @@ class Lexicon:
     nouns: frozenset[str]
     source_after: tuple[tuple[str, ...], ...]  # "according to" -> ("according", "to")
     verb_preps: frozenset[tuple[str, str]]  # ("call", "for")
+    light_verbs: frozenset[str] = frozenset()  # "made the claim that", "left little doubt that": subject = source
 
     def content_deps(self, lemma: str) -> frozenset[str]:
         return self.verbs.get(lemma, frozenset())
@@ -43,6 +44,7 @@ def load_lexicon() -> Lexicon:
     states = _verb_table("attribution_states.txt")
     source_after: list[tuple[str, ...]] = []
     verb_preps: set[tuple[str, str]] = set()
+    light_verbs: set[str] = set()
     for ln in entries("attribution_patterns.txt"):
         kind, _, phrase = ln.partition("\t")
         words = tuple(phrase.lower().split())
@@ -50,10 +52,13 @@ def load_lexicon() -> Lexicon:
             source_after.append(words)
         elif kind == "verb-prep" and len(words) >= 2:
             verb_preps.add((words[0], words[-1]))
+        elif kind == "light-verb" and len(words) == 1:
+            light_verbs.add(words[0])
     return Lexicon(
         verbs={**states, **verbs},
         states=frozenset(states) - frozenset(verbs),
         nouns=frozenset(w.lower() for w in entries("reporting_nouns.txt")),
         source_after=tuple(source_after),
         verb_preps=frozenset(verb_preps),
+        light_verbs=frozenset(light_verbs),
     )

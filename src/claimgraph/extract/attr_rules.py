@@ -7,6 +7,7 @@ of times), so the rules cost little next to the parse itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -201,6 +202,50 @@ def _stranded_subject(verb: Token) -> Token | None:
     return None
 
 
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+NP_WORDS = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
+
+
+def _phrase_start(doc: Doc, j: int) -> int:
+    """The first word of the plain noun phrase that ends at token ``j`` ("the two Republican senators")."""
+    k = j
+    while k > 0 and (doc[k - 1].pos_ in NP_WORDS or doc[k - 1].tag_ == "POS") and not doc[k - 1].is_sent_end:
+        k -= 1
+    return k
+
+
+def _orphan_subject(verb: Token) -> tuple[Token, Char] | None:
+    """'..., and Democrats accused the GOP of ...' parsed with "Democrats" hung elsewhere: a finite
+    verb with no subject takes the noun phrase that ends right before it (its auxiliaries aside)."""
+    doc = verb.doc
+    if verb.tag_ not in FINITE_TAGS and not any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS | {"MD"} and c.i < verb.i
+                                                for c in verb.children):
+        return None
+    if verb.dep_ in {"relcl", "acl", "xcomp", "advcl", "pcomp", "amod"}:
+        return None
+    j = verb.i - 1
+    while j >= 0 and doc[j].head.i == verb.i and doc[j].dep_ in {"aux", "neg", "advmod"}:
+        j -= 1
+    if j < 0:
+        return None
+    last = doc[j]
+    if last.pos_ not in {"NOUN", "PROPN"} or last.head.i == verb.i or last.tag_ == "POS" or last.dep_ == "poss":
+        return None
+    k = _phrase_start(doc, j)
+    root = last
+    while root.dep_ in {"compound", "flat"} and k <= root.head.i < root.i:
+        root = root.head
+    if (root.dep_ == "conj" and k >= 2 and doc[k - 1].pos_ == "CCONJ" and root.head.i < k - 1
+            and root.head.dep_ not in {"dobj", "pobj", "attr", "dative"}):
+        # "Obama and Clinton call ...": the whole coordination, when the parse joins it
+        k = _phrase_start(doc, root.head.i)
+        root = root.head
+    if j - k > 6:
+        return None
+    s, e = token_chars(doc, k, j)
+    return root, trim(doc_text(doc), s, e)
+
+
 def _source_of(tok: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, Char | None, Char | None]:
     subjects = sorted((c for c in tok.children if c.dep_ in SUBJECT_DEPS), key=lambda c: abs(c.i - tok.i))
     if not subjects and not any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in tok.children):
@@ -208,6 +253,9 @@ def _source_of(tok: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, 
         if stranded is not None:
             s, e = source_chars(stranded)
             return stranded, (s, min(e, tok.idx)), None
+        orphan = _orphan_subject(tok)
+        if orphan is not None:
+            return orphan[0], orphan[1], None
     for child in subjects[:1]:
         if child.dep_ in SUBJECT_DEPS:
             if child.lower_ in EXPLETIVES and child.dep_ == "nsubj" and tok.lemma_.lower() in {"seem", "appear"}:
@@ -281,7 +329,15 @@ def source_chars(tok: Token) -> Char:
     doc = tok.doc
     text = doc_text(doc)
     skip = {c for c in tok.children if c.i > tok.i and (_is_time_phrase(c) or _side_participle(c))}
+    skip |= {c for c in _with_appositions(tok) if c.i > tok.i and _reporting_relative(c)}
     s, e = subtree_chars(tok, skip)
+    if tok.i < tok.head.i < tok.right_edge.i:
+        # "A union ... endorsed X on Thursday, another example of ...": an apposition the parser hung on
+        # the subject from beyond the verb; the source stops where its own words stop
+        j = tok.i
+        while j + 1 < len(doc) and tok.is_ancestor(doc[j + 1]):
+            j += 1
+        e = min(e, doc[j].idx + len(doc[j]))
     s, e = clip_paragraph(text, s, e, tok.idx)
     s = _after_dateline(text, s, tok.idx)
     s, e = trim(text, s, e)
@@ -315,6 +371,22 @@ OPENING_QUOTES = "\u201c\"\u2018"
 CLOSING_QUOTES = "\u201d\"\u2019"
 # Focus adverbs before a source ("even some of his admirers", "only one of the delegates").
 FOCUS_WORDS = {"even", "also", "but"}
+
+
+def _with_appositions(tok: Token) -> list[Token]:
+    """The dependents of a source word and of its appositions ('Jones, a lawyer who ...')."""
+    out = list(tok.children)
+    out += [g for c in tok.children if c.dep_ == "appos" for g in c.children]
+    return out
+
+
+def _reporting_relative(c: Token) -> bool:
+    """'Mr. Kamin, who emphasized that ..., said': a relative clause that is an attribution of its own
+    stays out of the source (PolNeAR does not nest one attribution in another's source)."""
+    if c.dep_ != "relcl" or c.left_edge.i == 0 or c.doc[c.left_edge.i - 1].text != ",":
+        return False
+    lex = load_lexicon()
+    return c.lemma_.lower() in lex.verbs or any(g.dep_ == "ccomp" for g in c.children)
 
 
 def _side_participle(c: Token) -> bool:
@@ -447,6 +519,7 @@ def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | No
                         ):
                             # "calling him “a total stiff.”", "calling Christmas a sham" (two objects)
                             e = prep.right_edge.idx + len(prep.right_edge)
+                    e = _rest_of_predicate(verb, child, e)
                 return [(s, e)], "dobj", None
     # "Trump is wrong, he said.": the clause the reporting verb hangs on, minus the frame
     if verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i and lemma in {"say", "tell", "add", "write",
@@ -461,6 +534,24 @@ def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | No
 
 
 TIME_MARKS = {"while", "when", "as", "after", "before", "because", "since", "until", "once"}
+# Dependents of a cue verb that, right after its object, go on saying what was said.
+_REST_DEPS = {"prep", "npadvmod", "advmod"}
+
+
+def _rest_of_predicate(verb: Token, obj: Token, end: int) -> int:
+    """'described crass behavior [by Trump behind the scenes]': phrases the parser hung on the verb
+    that follow its object with no comma between belong to the content."""
+    doc = verb.doc
+    last = token_at_char(doc, end - 1)
+    if last is None:
+        return end
+    for c in verb.rights:
+        if c.i <= last.i:
+            continue
+        if c.left_edge.i != last.i + 1 or c.dep_ not in _REST_DEPS:
+            break
+        last = c.right_edge
+    return max(end, last.idx + len(last))
 
 
 def _time_clause_end(verb: Token, clause: Token, end: int) -> int:
@@ -706,6 +797,30 @@ def _match_quotes(ctx: _Context) -> list[Candidate]:
     return out
 
 
+# A dash that signs a quotation: '"..." ― Jane Doe' (reader letters, epigraphs, vox pops).
+_SIGNATURE = re.compile(r"[ \t]*(\u2015|\u2014|\u2013|--)[ \t]*([^\n]{2,60}?)[ \t]*\.?[ \t]*(?=\n|$)")
+
+
+def _match_signatures(ctx: _Context) -> list[Candidate]:
+    """A quotation that ends its line with a dash and a name: '"We will win." ― Jane Doe'."""
+    doc, text = ctx.doc, ctx.text
+    out: list[Candidate] = []
+    for qi, q in enumerate(ctx.quotes):
+        if qi in ctx.used_quotes or q.open_end:
+            continue
+        m = _SIGNATURE.match(text, q.end)
+        if m is None:
+            continue
+        name = doc.char_span(m.start(2), m.end(2), alignment_mode="contract")
+        if name is None or not _speaker_label(name) or len(name) > 6:
+            continue
+        ctx.used_quotes.add(qi)
+        out.append(Candidate(content=[(q.start, q.end)], cue=(m.start(1), m.end(1)),
+                             source=(name.start_char, name.end_char), rule="quote-signature",
+                             source_token=name[-1].i, direct=True, quotes=[q]))
+    return out
+
+
 def _next_token(doc: Doc, tok_at: dict[int, int], pos: int, text: str) -> int | None:
     p = pos
     while p < len(text) and text[p] in " \t":
@@ -825,12 +940,17 @@ def _match_name_colon(ctx: _Context, paragraphs: Sequence[Char]) -> list[Candida
     """'Senator Smith: We Will Fight On' (a headline or transcript line): the name says what follows."""
     doc, text = ctx.doc, ctx.text
     out = []
+    named: frozenset[str] | None = None
     for ps, pe in paragraphs:
         colon = text.find(":", ps, min(pe, ps + 60))
         if colon < 0 or pe - colon < 8:
             continue
+        while ps < colon and text[ps] in _OPEN_MARKS:
+            ps += 1  # a transcript line pasted with a stray opening mark: '"WALLACE: ...'
         name = doc.char_span(ps, colon, alignment_mode="contract")
-        if name is None or not _speaker_label(name):
+        if name is not None and len(name) == 1 and named is None:
+            named = frozenset(t.text for t in doc if t.pos_ == "PROPN" or t.ent_type_ in SPEAKER_ENTITIES)
+        if name is None or not _speaker_label(name, named or frozenset()):
             continue
         s, e = trim(text, colon + 1, pe)
         if s >= e:
@@ -846,10 +966,16 @@ LABEL_WORDS = {"note", "update", "updated", "photo", "source", "related", "corre
 SPEAKER_PARTS = {"PROPN", "NOUN", "ADJ", "ADP", "DET", "PUNCT", "NUM"}
 
 
-def _speaker_label(name: Span) -> bool:
-    """'Senator Smith', 'JAKE TAPPER', 'Republican pollster Daron Shaw', 'Poll': a line's speaker, not a label."""
+def _speaker_label(name: Span, named: frozenset[str] = frozenset()) -> bool:
+    """'Senator Smith', 'JAKE TAPPER', 'Republican pollster Daron Shaw', 'Poll': a line's speaker, not a label.
+
+    ``named``: words the document tags as names elsewhere, so a one-word label the tagger reads as a
+    common noun ('Sanders:') still counts.
+    """
     if not 1 <= len(name) <= 7 or name[0].lower_ in LABEL_WORDS or not name.text[:1].isupper():
         return False
+    if len(name) == 1 and (name[0].ent_type_ in SPEAKER_ENTITIES or name[0].text in named):
+        return True  # 'Sanders: ...' with the name tagged as a common noun, but a name elsewhere
     if not all(t.pos_ in SPEAKER_PARTS or t.is_upper for t in name):
         return False
     if sum(t.pos_ == "PROPN" or (t.is_upper and t.is_alpha) for t in name) == 0:
@@ -858,6 +984,8 @@ def _speaker_label(name: Span) -> bool:
     return last.pos_ == "PROPN" or (last.is_upper and last.is_alpha) or last.text == "."
 
 
+SPEAKER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
+_OPEN_MARKS = "\"'\u201c\u201d\u2018\u2019 \t"
 SPEAKER_DOCUMENTS = {"poll", "survey", "study", "report", "memo", "statement"}
 
 
@@ -1016,10 +1144,18 @@ def _match_nouns(ctx: _Context) -> list[Candidate]:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             src_tok, src = pobj, source_chars(pobj)
+        cue = token_chars(doc, tok.i, tok.i)
+        ante = None
+        verb = tok.head
+        if src is None and tok.dep_ == "dobj" and verb.lemma_.lower() in lex.light_verbs and verb.i < tok.i:
+            # "which left little doubt that ...", "she made the claim that ...": the verb's subject says it
+            src_tok, src, ante = source_of(verb, lex)
+            if src is not None and tok.i - verb.i <= 4:
+                cue = token_chars(doc, verb.i, tok.i)
         s, e = trim(text, *subtree_chars(clause))
         ctx.used_cues.add(tok.i)
-        out.append(Candidate(content=[(s, e)], cue=token_chars(doc, tok.i, tok.i), source=src, rule="noun-that",
-                             cue_token=tok.i, source_token=src_tok.i if src_tok is not None else None))
+        out.append(Candidate(content=[(s, e)], cue=cue, source=src, rule="noun-that", cue_token=tok.i,
+                             source_token=src_tok.i if src_tok is not None else None, antecedent=ante))
     return out
 
 
@@ -1079,6 +1215,7 @@ def match(
     cands = _match_block_quotes(ctx, paragraphs, block_quotes)
     # 2. direct quotes with their frame, then the quotes that continue them
     cands += _match_quotes(ctx)
+    cands += _match_signatures(ctx)
     cands += _match_name_colon(ctx, paragraphs)
     # 3. "according to X"
     cands += _match_according(ctx)
