@@ -397,3 +397,8 @@ def test_a_finite_verb_the_parser_left_without_subject_takes_the_phrase_before_i
     doc = Doc(English().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
     tok, span, _ = source_of(doc[6], load_lexicon())
     assert tok is not None and span is not None and doc.text[span[0]:span[1]] == "rivals"
+
+
+def test_a_concession_after_the_reported_clause_is_the_authors(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = one(run(nlp, "Quell said that the count was fair, even though the polls closed late in Corran."), "said")
+    assert a.content.text == "that the count was fair"

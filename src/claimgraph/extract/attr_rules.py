@@ -602,13 +602,23 @@ def _marked_that(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
+CONCESSIVE = {"though", "although", "whereas"}
+
+
 def _authorial_tail(clause: Token) -> set[Token]:
-    """', prompting X to ...' after a reported clause is the author's comment, not the source's words."""
-    return {
-        c for c in clause.children
-        if c.dep_ == "advcl" and c.i > clause.i and c.tag_ == "VBG" and c.left_edge.i > 0
-        and clause.doc[c.left_edge.i - 1].text == ","
-    }
+    """', prompting X to ...' after a reported clause is the author's comment, not the source's words;
+    so is a concession ('said the vote was fair, even though the count ran late')."""
+    doc = clause.doc
+    out: set[Token] = set()
+    for c in clause.children:
+        if c.i <= clause.i or c.left_edge.i == 0:
+            continue
+        if c.dep_ != "advcl":
+            continue
+        comment = doc[c.left_edge.i - 1].text == "," and c.tag_ == "VBG"
+        if comment or any(m.dep_ == "mark" and m.lower_ in CONCESSIVE for m in c.children):
+            out.add(c)
+    return out
 
 
 def _frames_quote(clause: Token, ctx: _Context) -> bool:
