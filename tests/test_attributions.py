@@ -402,3 +402,9 @@ def test_a_finite_verb_the_parser_left_without_subject_takes_the_phrase_before_i
 def test_a_concession_after_the_reported_clause_is_the_authors(nlp) -> None:  # type: ignore[no-untyped-def]
     a = one(run(nlp, "Quell said that the count was fair, even though the polls closed late in Corran."), "said")
     assert a.content.text == "that the count was fair"
+
+
+def test_a_content_never_takes_in_its_own_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = one(run(nlp, "The levee, which Mayor Quell says will hold until spring, cost four million."), "says")
+    assert a.source is not None and a.source.span.text == "Mayor Quell"
+    assert a.content.text == "will hold until spring"

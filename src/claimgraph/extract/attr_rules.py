@@ -1241,8 +1241,37 @@ def match(
     if model is not None:
         cands = _apply_model(ctx, cands, model)
     cands = _drop_nested(cands)
+    for c in cands:
+        _source_outside_content(doc, c)
     cands.sort(key=lambda c: (c.start, c.end))
     return cands
+
+
+def _source_outside_content(doc: Doc, cand: Candidate) -> None:
+    """A source and its content never overlap. 'what Trump says his plan would do': the content that
+    took in its own frame starts after the cue. '"That is fair," Quell, 69, told ...' parsed with the
+    quote inside the subject: the source keeps the side of the content that holds its head word."""
+    if cand.source is None:
+        return
+    text = doc_text(doc)
+    s, e = cand.source
+    parts = []
+    for cs, ce in cand.content:
+        if s < ce and cs < e and cand.cue is not None and cs <= s and cand.cue[1] < ce and e <= cand.cue[0]:
+            cs, ce = trim(text, cand.cue[1], ce)
+        parts.append((cs, ce))
+    if all(ce > cs for cs, ce in parts):
+        cand.content = parts
+    at = doc[cand.source_token].idx if cand.source_token is not None else s
+    for cs, ce in cand.content:
+        if s < ce and cs < e:
+            s, e = (max(s, ce), e) if at >= ce else (s, min(e, cs))
+            if e > s:
+                s, e = trim(text, s, e)
+    if (s, e) != cand.source:
+        cand.source = (s, e) if e > s else None
+        if cand.source is None:
+            cand.source_token = None
 
 
 def _lines(text: str) -> list[Char]:
