@@ -408,3 +408,12 @@ def test_a_content_never_takes_in_its_own_source(nlp) -> None:  # type: ignore[n
     a = one(run(nlp, "The levee, which Mayor Quell says will hold until spring, cost four million."), "says")
     assert a.source is not None and a.source.span.text == "Mayor Quell"
     assert a.content.text == "will hold until spring"
+
+
+def test_a_reporting_infinitive_under_a_raising_verb_keeps_its_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    (a,) = run(nlp, "The Herald is expected to endorse the senator in the race.")
+    assert a.source is not None and a.source.span.text == "The Herald"
+    assert a.cue is not None and a.cue.text.endswith("endorse")
+    # not when the infinitive reports nothing: what appears so is the author's impression
+    (b,) = run(nlp, "The treaty appears to have collapsed.")
+    assert b.source is None
