@@ -193,7 +193,7 @@ def token_set(doc: Doc, spans: Sequence[Char]) -> set[int]:
 
 def respan_cue(doc: Doc, cand: Candidate, model: AttributionModel, stop: set[int]) -> None:
     """Re-draw a rule candidate's cue with the learned extent (the head word stays the rules' choice)."""
-    if cand.cue_token is None or cand.cue is None or cand.rule in {"according-to", "name-colon"}:
+    if cand.cue_token is None or cand.cue is None or cand.rule in {"according-to", "name-colon", "verb-raised"}:
         return
     head = doc[cand.cue_token]
     if head.lower_ == "according":

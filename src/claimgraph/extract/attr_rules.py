@@ -1077,6 +1077,9 @@ def _match_verbs(ctx: _Context) -> list[Candidate]:
         if prep is not None and prep.idx >= cue[1] and prep.idx - cue[1] <= 1:
             cue = (cue[0], prep.idx + len(prep))
         cue = _with_colon(text, cue)
+        if inner is not None:
+            cue = (min(cue[0], tok.idx), max(cue[1], inner.idx + len(inner)))
+            how = "raised"
         ctx.used_cues.add(tok.i)
         out.append(
             Candidate(
