@@ -146,3 +146,39 @@ def test_proper_name_at_a_flow_end_missed_by_ner_becomes_an_actor(nlp) -> None: 
     quellmark = next(e for e in ents if e.name == "Quellmark")
     assert quellmark.type == "GPE"  # named as a place elsewhere ("in Quellmark")
     assert next(e for e in ents if e.name == "Osk Brigade").type == "ORG"
+
+
+def test_a_nickname_joins_the_actor_it_names() -> None:
+    from claimgraph.extract import actor_rules as ar
+    from claimgraph.extract.entities import known_as_links
+
+    text = ("Among them was Tamas Oruvel. Later known as the infamous Grey Falcon, Oruvel ran the camp. "
+            "Ilse Brandt, also known as Red Ilse, wrote the letters. The plant, known as Kessel Works, closed.")
+
+    def cand(phrase: str, label: str) -> ar.Candidate:
+        start = text.index(phrase)
+        return ar.make(text, start, start + len(phrase), label, "ner")
+
+    cands = [cand("Tamas Oruvel", "PERSON"), cand("Grey Falcon", "PERSON"), cand("Oruvel ran", "PERSON"),
+             cand("Ilse Brandt", "PERSON"), cand("Red Ilse", "PERSON"), cand("Kessel Works", "ORG")]
+    cands[2] = ar.make(text, cands[2].start, cands[2].start + len("Oruvel"), "PERSON", "ner")
+    assert sorted(known_as_links(text, cands)) == [(2, 1), (3, 4)]  # the plant is no person: not linked
+
+
+def test_an_unrecognised_two_word_name_that_reports_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from claimgraph.extract.entities import _speaker_candidates
+
+    words = ["Damar", "Quellis", "of", "the", "board", "explained", "the", "rules", "."]
+    heads = [1, 5, 1, 4, 2, 5, 7, 5, 5]
+    deps = ["compound", "nsubj", "prep", "det", "pobj", "ROOT", "det", "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "ADP", "DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"]
+    lemmas = ["Damar", "Quellis", "of", "the", "board", "explain", "the", "rule", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    (c,) = _speaker_candidates(doc, [])
+    assert (c.text, c.label) == ("Damar Quellis", "PERSON")
+    # a single word is left alone ("Reuters reported" is NER's to name)
+    doc2 = Doc(nlp.vocab, words=words[1:], heads=[h - 1 for h in heads[1:]], deps=deps[1:], pos=pos[1:],
+               lemmas=lemmas[1:])
+    assert _speaker_candidates(doc2, []) == []

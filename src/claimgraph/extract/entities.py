@@ -138,6 +138,34 @@ def _proper_name(doc: Doc, i: int) -> tuple[int, int] | None:
     return start, i + 1
 
 
+def _speaker_candidates(doc: Doc, cands: Sequence[ar.Candidate]) -> list[ar.Candidate]:
+    """A two- to four-word proper name that is the subject of a reporting verb is a person, even when
+    the small NER model missed it ("Damien Spleeters of CAR explained"): organisations and places that
+    report are names NER tags well, and a single word stays unclaimed."""
+    from claimgraph.extract.attr_lexicon import load_lexicon  # attributions build on entities, not back
+
+    verbs = load_lexicon().verbs
+    text = doc_text(doc)
+    taken = bytearray(len(text) + 1)
+    for c in cands:
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+    out = []
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.head.lemma_.lower() not in verbs:
+            continue
+        bounds = _proper_name(doc, tok.i)
+        if bounds is None or not 2 <= bounds[1] - bounds[0] <= 4:
+            continue
+        words = doc[bounds[0] : bounds[1]]
+        if any(t.pos_ != "PROPN" or t.is_upper or t.ent_type_ for t in words):
+            continue
+        s, e = words[0].idx, words[-1].idx + len(words[-1].text)
+        if not any(taken[s:e]):
+            taken[s:e] = b"\x01" * (e - s)
+            out.append(ar.make(text, s, e, "PERSON", "speaker"))
+    return out
+
+
 def _proper_end_candidates(doc: Doc, cands: Sequence[ar.Candidate]) -> list[ar.Candidate]:
     """Proper names at the ends of flow frames that no candidate covers become actors.
 
@@ -227,6 +255,44 @@ def _by_role(text: str, c: ar.Candidate, people: dict[int, set[str]], since: int
     return fits[0] if len(fits) == 1 else None
 
 
+# "X, also known as Y", "Later known as the infamous Y, X ...", "X, dubbed Y": a nickname names the actor.
+_KNOWN_AS = re.compile(
+    r"(?:(?:also|better|later|widely|commonly|now|once|popularly)\s+)?"
+    r"(?:known\s+as|dubbed|nicknamed|a\.k\.a\.?|aka)\s+(?:the\s+)?(?:(?:so-called|infamous|notorious|self-styled)\s+)?$",
+    re.IGNORECASE,
+)
+NICKNAME_TYPES = {"PERSON", "ORG", "MEDIA"}
+
+
+def known_as_links(text: str, cands: Sequence[ar.Candidate]) -> list[tuple[int, int]]:
+    """Pairs of candidate indices joined by a nickname phrase: (named actor, nickname).
+
+    Forms: "NAME, (also) known as NICK", "NAME (known as NICK)", "(Later) known as (the) NICK, NAME ...".
+    Both must be people, or both organisations: "known as the Green Zone" does not make a person a place.
+    """
+    starts = {c.start: i for i, c in enumerate(cands)}
+    ends = {c.end: i for i, c in enumerate(cands)}
+    out = []
+    for b, nick in enumerate(cands):
+        if nick.label not in NICKNAME_TYPES:
+            continue
+        before = text[max(0, nick.start - 60) : nick.start]
+        m = _KNOWN_AS.search(before)
+        if m is None:
+            continue
+        lead = before[: m.start()]
+        a = None
+        back = re.search(r"[,(]\s*$", lead)
+        if back is not None:
+            a = ends.get(nick.start - len(before) + back.start())  # "NAME, known as NICK"
+        elif not lead.strip() or lead.rstrip()[-1:] in ".\n":
+            after = re.match(r",\s*", text[nick.end : nick.end + 4])  # "Known as NICK, NAME ..."
+            a = starts.get(nick.end + after.end()) if after else None
+        if a is not None and a != b and cands[a].label == nick.label:
+            out.append((a, b))
+    return out
+
+
 def cluster(
     cands: list[ar.Candidate], defs: dict[str, str], table: AliasTable, text: str = "",
     roles: frozenset[str] = frozenset(),
@@ -300,6 +366,9 @@ def cluster(
                 uf.union(unattached[keys[i]], i)
             else:
                 unattached[keys[i]] = i
+    # 3. nicknames: "X, also known as Y"
+    for a, b in known_as_links(text, cands) if text else ():
+        uf.union(a, b)
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(uf.find(i), []).append(i)
@@ -370,6 +439,7 @@ def extract_entities(doc: Doc, document: Document) -> Sequence[Entity]:
     # 4. metonyms and demonyms, read from the parse; proper names at flow ends that NER missed
     cands = _actor_roles(doc, cands, alex, table)
     cands = sorted(cands + _proper_end_candidates(doc, cands), key=lambda c: c.start)
+    cands = sorted(cands + _speaker_candidates(doc, cands), key=lambda c: c.start)
     # 5. clusters
     groups = cluster(cands, defs, table, text, alex.role_words)
     entities: list[Entity] = []
