@@ -417,3 +417,10 @@ def test_a_reporting_infinitive_under_a_raising_verb_keeps_its_source(nlp) -> No
     # not when the infinitive reports nothing: what appears so is the author's impression
     (b,) = run(nlp, "The treaty appears to have collapsed.")
     assert b.source is None
+
+
+def test_a_participle_on_the_occasion_of_speaking_takes_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("\"We will get there together,\" she said at a recent news conference announcing that her "
+            "department was suing the state over its law.")
+    a = one(run(nlp, text), "announcing")
+    assert a.source is not None and a.source.span.text == "she"

@@ -292,6 +292,10 @@ def _source_of(tok: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, 
         if noun.lemma_.lower() in lex.nouns and noun.dep_ == "dobj":
             # "issued a statement saying": the issuer is the source
             return source_of(noun.head, lex, depth + 1) if depth < 3 else (None, None, None)
+        if (noun.lemma_.lower() in MEDIUM_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ in MEDIUM_PREPS
+                and noun.head.head.pos_ in {"VERB", "AUX"}):
+            # "she said at a news conference announcing that ...": who spoke there is the source
+            return source_of(noun.head.head, lex, depth + 1) if depth < 3 else (None, None, None)
         end = max(last.i, tok.left_edge.i - 1)  # up to the participle: "farmers and traders claiming"
         return noun, trim(doc_text(noun.doc), *token_chars(noun.doc, noun.left_edge.i, end)), None
     return None, None, None
