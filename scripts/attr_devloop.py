@@ -12,11 +12,11 @@ PolNeAR text never enters the project. Figures are computed by the shared scorer
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import sys
 from pathlib import Path
 
+from polnear_scoring import RelationScore, load_scorer
 from spacy.tokens import DocBin
 
 from claimgraph.clean import raw_document
@@ -30,11 +30,7 @@ CACHE = Path(os.environ.get("CLAIMGRAPH_ATTR_CACHE", "/tmp/claimgraph_attr_cache
 
 
 def _scorer(shared: Path):  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("polnear_scorer", shared / "eval" / "polnear.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_scorer(shared)
 
 
 def load_docs(split: str, n: int | None):  # type: ignore[no-untyped-def]
@@ -70,8 +66,7 @@ def main() -> int:
     args = ap.parse_args()
     shared, docs = load_docs(args.split, args.n)
     sc = _scorer(shared)
-    tallies = {r: sc.Tally() for r in sc.ROLES}
-    tp = npred = ngold = 0
+    score = RelationScore(sc)
     err = open(args.errors, "w", encoding="utf-8") if args.errors else None  # noqa: SIM115
     for f, document, doc in docs:
         text = document.text
@@ -94,21 +89,15 @@ def main() -> int:
             rel["rule"] = a.rule
             if rel["content"]:
                 preds.append(rel)
-        for r in sc.ROLES:
-            tallies[r].add([p[r] for p in preds], [g[r] for g in golds])
-        tp += sc.match_relations(preds, golds)
-        npred += len(preds)
-        ngold += len(golds)
+        score.add(preds, golds)
         if err:
             _dump(err, f.stem, text, index, preds, golds, sc)
-    p = tp / npred if npred else 0
-    r = tp / ngold if ngold else 0
-    for role in sc.ROLES:
-        fg = tallies[role].figures()
+    for role, fg in score.roles().items():
         print(f"{role:8s} exact P={fg['exact']['precision']:.3f} R={fg['exact']['recall']:.3f} "
               f"F1={fg['exact']['f1']:.3f}   overlap P={fg['overlap']['precision']:.3f} "
               f"R={fg['overlap']['recall']:.3f} F1={fg['overlap']['f1']:.3f}")
-    print(f"relation P={p:.3f} R={r:.3f} F1={sc.f1(p, r):.3f} (pred {npred}, gold {ngold})")
+    p, r, f = score.relation()
+    print(f"relation P={p:.3f} R={r:.3f} F1={f:.3f} (pred {score.npred}, gold {score.ngold})")
     return 0
 
 

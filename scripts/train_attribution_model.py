@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from polnear_scoring import RelationScore, load_scorer
 from spacy.tokens import Doc, DocBin
 
 from claimgraph.evaluation import shared_dir
@@ -219,16 +220,10 @@ def train(docs: list[tuple[str, Doc, list]]) -> AttributionModel:
 
 def score(docs: list[tuple[str, Doc, list]], model: AttributionModel | None) -> dict[str, float]:
     """Cue exact F1 and relation F1 on ``docs`` with the shared scorer's own definitions."""
-    import importlib.util
-
     shared = shared_dir()
     assert shared is not None
-    spec = importlib.util.spec_from_file_location("polnear_scorer", shared / "eval" / "polnear.py")
-    assert spec and spec.loader
-    sc = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(sc)
-    tallies = {r: sc.Tally() for r in sc.ROLES}
-    tp = npred = ngold = 0
+    sc = load_scorer(shared)
+    score_ = RelationScore(sc)
     for _, doc, rels in docs:
         index = sc.token_index(doc.text)
         golds = []
@@ -245,16 +240,9 @@ def score(docs: list[tuple[str, Doc, list]], model: AttributionModel | None) -> 
             }
             if p["content"]:
                 preds.append(p)
-        for role in sc.ROLES:
-            tallies[role].add([p[role] for p in preds], [g[role] for g in golds])
-        tp += sc.match_relations(preds, golds)
-        npred += len(preds)
-        ngold += len(golds)
-    p = tp / npred if npred else 0.0
-    r = tp / ngold if ngold else 0.0
-    out = {"relation": sc.f1(p, r)}
-    for role in sc.ROLES:
-        fg = tallies[role].figures()
+        score_.add(preds, golds)
+    out = {"relation": score_.relation()[2]}
+    for role, fg in score_.roles().items():
         out[f"{role}_exact"] = fg["exact"]["f1"]
         out[f"{role}_overlap"] = fg["overlap"]["f1"]
     return out
