@@ -351,3 +351,68 @@ def test_his_government_is_the_state_of_the_ministers_title(nlp) -> None:  # typ
     text = DEFS + "France's defence minister, Jean Dupont, denied that his government had sent rifles to the CDU."
     flows, names = _run(nlp, text)
     assert ("weapons", "France", CDU) in _pairs(flows, names)
+
+
+# Issue 4: a measure that stops transfers (sanctions, an embargo, a ban) is not itself a transfer: no flow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The NLA imposed sanctions on the CDU last year.",
+        "The NLA slapped an arms embargo on the CDU.",
+        "The NLA extended its ban on imports of fish from the CDU.",
+    ],
+)
+def test_sanctions_and_embargoes_are_no_flow(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    flows, _ = _run(nlp, DEFS + sentence)
+    assert flows == []
+
+
+# Issue 4: nouns for the receiving end ("importer", "buyer", "recipient", "customer") and trade agent
+# nouns whose recipient the parser hung on the goods
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The CDU became the largest importer of NLA oil in 2015.", ("other", NLA, CDU)),
+        ("The CDU, a major buyer of arms from the NLA, denied the report.", ("weapons", NLA, CDU)),
+        ("The CDU is the top recipient of NLA military aid.", ("support", NLA, CDU)),
+        ("The CDU is a customer of the NLA.", ("other", NLA, CDU)),
+        ("The NLA, the main exporter of rifles to the CDU, declined to comment.", ("weapons", NLA, CDU)),
+        ("The NLA was a supplier of ammunition to the CDU.", ("weapons", NLA, CDU)),
+    ],
+)
+def test_trade_role_nouns(nlp, sentence: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + sentence)
+    assert expected in _pairs(flows, names)
+
+
+def test_clause_after_a_temporal_preposition_shares_the_main_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + "The CDU bought trucks after receiving $5 million from the NLA.")
+    assert ("money", NLA, CDU) in _pairs(flows, names)
+
+
+# Issue 4: "X pledged $5m. The money will go to Y": a gift with no recipient, completed by the next sentence
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The NLA pledged $5 million on Monday. The money will go to the CDU.",
+        "The NLA donated $2 million last year. Most of the money went to the CDU.",
+        "The NLA pledged $5 million. The money flows to the CDU every year.",
+        "The NLA's money went to the CDU.",
+    ],
+)
+def test_money_goes_on_to_the_recipient_named_next(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + text)
+    assert ("money", NLA, CDU) in _pairs(flows, names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The NLA raised $5 million. The money will go to the CDU.",  # raised money was received, not given
+        "The NLA pledged $5 million. The CDU said the team will go to the capital.",  # no item goes anywhere
+        "The NLA pledged $5 million. Fighting resumed in the north. Talks stalled. The money went to the CDU.",
+    ],
+)
+def test_money_going_on_needs_an_open_gift_just_before(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + text)
+    assert ("money", NLA, CDU) not in _pairs(flows, names)

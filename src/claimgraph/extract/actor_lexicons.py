@@ -71,6 +71,8 @@ class FlowLexicons:
     business_nouns: frozenset[str]  # "bought the drone maker X": X is a business
     holding_nouns: frozenset[str]  # "accounts linked to X", "X army depots": the thing stands for its holder
     holding_verbs: frozenset[str]  # "linked to", "controlled by": name the holder of a holding noun
+    recipient_nouns: dict[str, str]  # "X, the largest importer of Y's oil": lemma -> kind (Y gives to X)
+    onward_verbs: frozenset[str]  # "X pledged $5m. The money will go to Y": the item goes on to Y
 
 
 @lru_cache(maxsize=1)
@@ -106,4 +108,6 @@ def flow_lexicons() -> FlowLexicons:
         business_nouns=_words("flow_business_nouns.txt"),
         holding_nouns=_words("flow_holding_nouns.txt"),
         holding_verbs=_words("flow_holding_verbs.txt"),
+        recipient_nouns={k: v[0] for k, v in _pairs("flow_recipient_nouns.tsv").items()},
+        onward_verbs=_words("flow_onward_verbs.txt"),
     )

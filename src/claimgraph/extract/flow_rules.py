@@ -32,6 +32,8 @@ INSTITUTION_HEADS = frozenset({"ministry", "office", "agency", "bank", "fund", "
 # "sent (fighters) to join X": people sent to join or fight for a group are fighters given to it
 JOIN_VERBS = frozenset({"join", "reinforce", "fight", "serve"})
 LOCATIVE_PREPS = frozenset({"in", "at", "across", "inside", "throughout", "near"})
+# "X bought Y after becoming Z": a clause under these prepositions shares the main clause's subject
+TEMPORAL_PREPS = frozenset({"after", "before", "since", "upon", "while", "when"})
 ANAPHOR_WINDOW = 80  # tokens, about three sentences: further back, "the group" may be any of several
 MAX_ENDS = 4  # ends per side of one frame: a longer list is an enumeration, not a set of recipients
 # Pronoun ends and the actors they can stand for (we/us/you/I name the speaker: left alone).
@@ -136,6 +138,10 @@ def _subject(verb: Token) -> Token | None:
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
             # "X was accused of providing", "accused X of providing": the governing verb's subject acts
             gov = verb.head.head
+            if verb.head.lower_ in TEMPORAL_PREPS and gov.pos_ in ("VERB", "AUX"):
+                verb = gov  # "X bought rifles after becoming a buyer": X, not the rifles
+                seen += 1
+                continue
             if gov.dep_ == "dobj" and gov.pos_ in ("NOUN", "PROPN"):
                 return gov  # the parser hung "of providing" on the object
             if gov.pos_ in ("VERB", "AUX"):
@@ -852,7 +858,7 @@ def _participle_frame(p: Token, kind: str, flex: FlowLexicons, alex: ActorLexico
     )
 
 
-def _agent_frame(n: Token, kind: str) -> Frame | None:
+def _agent_frame(n: Token, kind: str, flex: FlowLexicons) -> Frame | None:
     """ "X, a longtime donor to Y", "X was a strong supporter of Y": the noun names X as Y's giver."""
     if n.dep_ == "attr" and n.head.lemma_ in ("be", "become", "remain"):
         givers = _heads(_subject(n.head))
@@ -862,15 +868,152 @@ def _agent_frame(n: Token, kind: str) -> Frame | None:
     else:
         return None
     receivers = [h for t in _preps(n, {"of", "to", "for"}) for h in _heads(t)] or _heads(_child(n, {"poss"}))
+    goods = [o for o in _preps(n, {"of"}) if _item_kind(o, flex) is not None]
+    # "the main exporter of rifles to Y": the parser hung "to Y" on the goods
+    receivers += [h for o in goods for t in _preps(o, {"to", "for"}) for h in _heads(t)]
     if not givers or not receivers:
         return None
+    if kind == "item":
+        kind = next((k for o in goods if (k := _item_kind(o, flex))), "other")
     return Frame(
-        kind="other" if kind == "item" else kind,
+        kind=kind,
         trigger=(n.idx, n.idx + len(n.text)),
         sources=tuple(t.i for t in givers[:MAX_ENDS]),
         targets=tuple(t.i for t in receivers[:MAX_ENDS]),
         negated=any(c.dep_ == "neg" for c in gov.children),
         rule="noun:agent",
+    )
+
+
+def _country_token(demonym: Token, alex: ActorLexicons) -> Token | None:
+    """Where the text names the country a demonym stands for ("Turkish" -> a "Turkey" token), else None."""
+    country = alex.demonyms.get(demonym.text)
+    if country is None:
+        return None
+    words = country.lower().split()
+    doc = demonym.doc
+    for j in _proper_heads(doc).get(words[-1], ()):
+        if j + 1 >= len(words) and [t.lower_ for t in doc[j + 1 - len(words) : j + 1]] == words:
+            return doc[j]
+    return None
+
+
+def _goods_owners(goods: Token, alex: ActorLexicons) -> list[Token]:
+    """Whose goods these are: "Y's oil", "Y oil", "Y-ian foods", "food from Y".
+
+    A demonym stands for its country when the text names the country, else for itself.
+    """
+    out: list[Token] = []
+    for c in goods.children:
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.ent_type_ != "NORP"):
+            out += _conjuncts(c)
+        elif c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ == "NORP" or c.text in alex.demonyms):
+            out.append(_country_token(c, alex) or c)
+    return out + [h for f in _preps(goods, {"from"}) for h in _heads(f)]
+
+
+def _party(tok: Token, alex: ActorLexicons, flex: FlowLexicons) -> bool:
+    """Does this phrase head name a party rather than goods ("South Sudan's leaders", not "Turkish foods")?"""
+    if _item_kind(tok, flex) is not None:
+        return False
+    if tok.pos_ in ("PROPN", "PRON"):
+        return tok.pos_ == "PROPN" or tok.lower_ in ANAPHORS
+    lemma = tok.lemma_.lower()
+    return _people_noun(tok, alex) or _owner_noun(lemma, alex) or lemma in flex.holding_nouns
+
+
+def _recipient_frame(n: Token, kind: str, flex: FlowLexicons, alex: ActorLexicons) -> Frame | None:
+    """ "X became the largest importer of Y's oil", "X, a customer of Y": the noun names X as Y's recipient."""
+    if n.dep_ == "attr" and n.head.lemma_ in ("be", "become", "remain"):
+        receivers = _heads(_subject(n.head))
+        gov = n.head
+    elif n.dep_ == "appos" and n.head.pos_ in ("PROPN", "NOUN"):
+        receivers, gov = [_deref(n.head)], n
+    else:
+        return None
+    givers = _heads(_child(n, {"poss"}))  # "Y's biggest customer"
+    item: Token | None = None
+    for o in _preps(n, {"of"}):
+        if _party(o, alex, flex):
+            givers += _heads(o)  # "a customer of Y"
+        else:
+            item = o
+            givers += _goods_owners(o, alex)  # "an importer of Y's oil", "the recipient of Y-ian aid"
+    givers += [h for f in _preps(n, {"from"}) for h in _heads(f)]  # "the top buyer of arms from Y"
+    if not givers or not receivers:
+        return None
+    if kind == "item":
+        kind = _item_kind(item, flex) or "other"
+    return Frame(
+        kind=kind,
+        trigger=(n.idx, n.idx + len(n.text)),
+        sources=tuple(t.i for t in givers[:MAX_ENDS]),
+        targets=tuple(t.i for t in receivers[:MAX_ENDS]),
+        item=_span(item) if item is not None else None,
+        negated=any(c.dep_ == "neg" for c in gov.children),
+        rule="noun:recipient",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class OpenGift:
+    """A transfer whose recipient its clause leaves unnamed ("X pledged $5m"): a later clause may name it."""
+
+    sentence: int  # index of the first token of its sentence
+    sources: tuple[int, ...]
+    kind: str
+
+
+def _open_gift(v: Token, flex: FlowLexicons) -> OpenGift | None:
+    """ "X pledged $5 million", "X donated rifles": a giver and a money or weapons item, no recipient."""
+    frame = flex.verbs.get(v.lemma_, ("",))[0]
+    if frame not in ("give", "pay", "give_item", "sell") and v.lemma_ not in flex.light_verbs:
+        return None
+    obj = _child(v, {"dobj"})
+    kind = _item_kind(obj, flex)
+    if obj is None or kind not in ("money", "weapons") or _is_passive(v):
+        return None
+    sources = _heads(_subject(v))
+    if not sources:
+        return None
+    return OpenGift(sentence=sent_of(v).start, sources=tuple(t.i for t in sources[:MAX_ENDS]), kind=kind)
+
+
+def _onward_frame(v: Token, flex: FlowLexicons, opens: Sequence[OpenGift]) -> Frame | None:
+    """ "The money will go to Y", "X's funds flowed to Y": the item's giver (possessor, or the last open gift
+    of its kind in this sentence or the one before) gives to Y."""
+    item = _child(v, {"nsubj"})
+    if item is not None and item.pos_ != "NOUN" and (part := _preps(item, {"of"})):
+        item = part[0]  # "most of the money went to Y"
+    kind = _item_kind(item, flex)
+    if item is None or kind is None or item.pos_ != "NOUN":
+        return None
+    targets = [h for t in _preps(v, {"to", "toward", "towards"}) for h in _heads(t)]
+    if not targets:
+        return None
+    sources: list[int] = [t.i for t in _heads(_child(item, {"poss"}))]
+    rule = "verb:onward"
+    if not sources and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                           for c in item.children):
+        sent = sent_of(v)
+        before = sent_of(v.doc[sent.start - 1]).start if sent.start > 0 else sent.start
+        for gift in reversed(opens):
+            if gift.sentence < before:
+                break
+            if gift.kind == kind:
+                sources, rule = list(gift.sources), rule + ":chain"
+                break
+    if not sources:
+        return None
+    return Frame(
+        kind=kind,
+        trigger=(v.idx, v.idx + len(v.text)),
+        sources=tuple(sources[:MAX_ENDS]),
+        targets=tuple(t.i for t in targets[:MAX_ENDS]),
+        item=_span(item),
+        time=_date_in(v),
+        negated=any(c.dep_ == "neg" for c in v.children),
+        rule=rule,
     )
 
 
@@ -902,28 +1045,40 @@ def find_frames(doc: Doc) -> list[Frame]:
         return cached
     flex, alex = flow_lexicons(), actor_lexicons()
     frames: list[Frame] = []
+    opens: list[OpenGift] = []  # gifts with no recipient yet, for "The money will go to Y" after them
     for tok in doc:
         lower = tok.lower_
+        pos, lemma = tok.pos_, tok.lemma_  # read once: each attribute access is a lookup in the vocabulary
+        low = lemma.lower()
         frame: Frame | None = None
         extra: list[Frame] = []
         if lower in flex.participles and tok.i >= 1:
             frame = _participle_frame(tok, flex.participles[lower], flex, alex)
         if frame is not None:
             pass
-        elif tok.pos_ in ("VERB",) and tok.lemma_ in flex.verbs:
-            fr, kind = flex.verbs[tok.lemma_]
+        elif pos == "VERB" and lemma in flex.verbs:
+            fr, kind = flex.verbs[lemma]
             frame = _verb_frame(tok, fr, kind, flex, alex, frames)
             if frame is not None and kind == "item":
                 extra = _more_kinds(frame, doc, flex)
             if frame is not None and fr == "sell" and (back := _payment_back(frame)) is not None:
                 frames.append(frame)
                 frame = back
-        elif tok.pos_ == "VERB" and tok.tag_ == "VBZ" and tok.lemma_ in flex.nouns:
-            frame = _misparsed_noun_frame(tok, flex.nouns[tok.lemma_], flex)
-        elif tok.pos_ == "NOUN" and tok.dep_ != "compound" and tok.lemma_.lower() in flex.nouns:
-            frame = _noun_frame(tok, flex.nouns[tok.lemma_.lower()], flex, alex)
-        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in flex.agent_nouns:
-            frame = _agent_frame(tok, flex.agent_nouns[tok.lemma_.lower()])
+        elif pos == "VERB" and tok.tag_ == "VBZ" and lemma in flex.nouns:
+            frame = _misparsed_noun_frame(tok, flex.nouns[lemma], flex)
+            if frame is None and lemma in flex.onward_verbs:  # "the money flows to Y": a verb after all
+                frame = _onward_frame(tok, flex, opens)
+        elif pos == "VERB" and lemma in flex.onward_verbs:
+            frame = _onward_frame(tok, flex, opens)
+        elif pos == "NOUN" and tok.dep_ != "compound" and low in flex.nouns:
+            frame = _noun_frame(tok, flex.nouns[low], flex, alex)
+        elif pos == "NOUN" and low in flex.agent_nouns:
+            frame = _agent_frame(tok, flex.agent_nouns[low], flex)
+        elif pos == "NOUN" and low in flex.recipient_nouns:
+            frame = _recipient_frame(tok, flex.recipient_nouns[low], flex, alex)
+        if frame is None and pos == "VERB" and (lemma in flex.verbs or lemma in flex.light_verbs) and \
+                (gift := _open_gift(tok, flex)) is not None:
+            opens.append(gift)
         if frame is not None:
             frames.append(frame)
         frames += extra
