@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -144,3 +145,31 @@ def test_openapi_documents_the_api(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     assert {"/api/documents", "/api/search", "/api/graph", "/api/actors/{actor_id}"} <= set(spec["paths"])
     assert not any(p.startswith("/doc/") for p in spec["paths"])
+
+
+def test_error_pages_say_what_went_wrong_in_title_and_heading(client: TestClient) -> None:
+    def heading(r: httpx.Response) -> str:
+        title = re.search(r"<title>(.*?) · claimgraph</title>", r.text)
+        h1 = re.search(r'<h1 id="error-heading">(.*?)</h1>', r.text)
+        assert title is not None and h1 is not None and title.group(1) == h1.group(1)
+        return h1.group(1)
+
+    assert heading(client.get("/doc/" + "0" * 64)) == "404 Not found — no such document"
+    assert heading(client.get("/actor/999999")).startswith("404 Not found — no such actor")
+    page = heading(client.get("/?page=2"))
+    assert page == "400 Bad request — page must be a whole number from 1 to 1, not &#39;2&#39;"
+    # unknown paths and methods get the same pages; under /api they stay JSON
+    assert heading(client.get("/no/such/page")) == "404 Not found — no page at /no/such/page"
+    assert client.get("/api/no/such").json() == {"detail": "Not Found"}
+    post = client.post("/graph")
+    assert heading(post) == "405 Method not allowed" and post.headers["allow"] == "GET"
+    # a short summary heads the page; the whole message follows it
+    search = client.get("/search", params={"q": '"unbalanced'})
+    assert heading(search) == "400 Bad request — cannot run this search"
+    assert 'id="error-message">cannot parse the search' in search.text
+    bad = client.get("/actor/abc")
+    assert heading(bad).startswith("400 Bad request — actor_id: Input should be a valid integer")
+    assert "This page cannot be shown for these parameters (actor_id:" in bad.text
+    long = client.get("/x" * 200)  # the heading is cut, the message below it is whole
+    assert len(heading(long)) < 160 and heading(long).endswith("…")
+    assert f'id="error-message">no page at {"/x" * 200}</p>' in long.text

@@ -169,3 +169,79 @@ def test_bad_parameters_on_a_page_give_an_html_page_and_on_the_api_json(small: T
     api = small.get("/api/graph?kind=nonsense")
     assert api.status_code == 422
     assert api.headers["content-type"].startswith("application/json")
+
+
+# -- actor pages -------------------------------------------------------------------------------------
+
+def actor_links(html: str) -> list[int]:
+    return [int(i) for i in re.findall(r'<tr><td><a href="/actor/([0-9]+)">', html)]
+
+
+def test_actor_pages_cover_every_actor_once(big: TestClient) -> None:
+    pages = [big.get("/actors", params={"page": page}) for page in range(1, 5)]
+    assert all(r.status_code == 200 for r in pages)
+    ids = [actor_links(r.text) for r in pages]
+    assert [len(i) for i in ids] == [100, 100, 100, DONORS + 1 - 300]
+    assert not set(ids[0]) & set(ids[1])
+    assert len({i for page in ids for i in page}) == DONORS + 1  # no actor twice, none left out
+    assert ">Hubland</a>" in pages[0].text  # in every document: the first
+    for page, r in enumerate(pages, start=1):
+        assert f"{DONORS + 1} actors</span></h1>" in r.text  # the whole count, on every page
+        first, last = (page - 1) * 100 + 1, min(page * 100, DONORS + 1)
+        assert f"actors {first}–{last} of {DONORS + 1} · page {page} of 4" in r.text
+        assert (f'rel="prev" href="/actors?page={page - 1}"' in r.text) == (page > 1)
+        assert (f'rel="next" href="/actors?page={page + 1}"' in r.text) == (page < 4)
+    assert actor_links(big.get("/actors").text) == ids[0]  # no ?page is page 1
+
+
+@pytest.mark.parametrize("page", ["0", "5", "-1", "abc", "1.5", "99999999999999999999999"])
+def test_an_actor_page_that_does_not_exist_is_a_400_page_saying_why(big: TestClient, page: str) -> None:
+    r = big.get("/actors", params={"page": page})
+    assert r.status_code == 400 and r.headers["content-type"].startswith("text/html")
+    assert "<title>400 Bad request — page must be a whole number from 1 to 4, not " in r.text
+    assert '<h1 id="error-heading">400 Bad request — page must be a whole number from 1 to 4' in r.text
+
+
+def test_one_page_of_actors_has_no_pager(small: TestClient, tmp_path: Path) -> None:
+    with TestClient(create_app(build_corpus(tmp_path / "c.db")), base_url="http://127.0.0.1") as c:
+        r = c.get("/actors")
+    n = query.count_actors(query.connect(tmp_path / "c.db"))
+    assert len(actor_links(r.text)) == n and f"{n} actors" in r.text and 'class="pager"' not in r.text
+    two = small.get("/actors", params={"page": 2})  # two rows a page in the `small` app
+    assert len(actor_links(two.text)) == 2 and f"actors 3–4 of {n}" in two.text
+
+
+def test_api_actors_walk_every_page_in_the_pages_order(big: TestClient) -> None:
+    walked: list[int] = []
+    for offset in range(0, DONORS + 1, 100):
+        r = big.get("/api/actors", params={"limit": 100, "offset": offset})
+        assert r.status_code == 200 and r.headers["X-Total-Count"] == str(DONORS + 1)
+        walked += [a["id"] for a in r.json()]
+    html = [i for page in range(1, 5) for i in actor_links(big.get("/actors", params={"page": page}).text)]
+    assert walked == html
+    assert big.get("/api/actors", params={"offset": DONORS + 1}).json() == []  # past the end: empty, not an error
+
+
+def test_api_actors_name_filter_holds_across_pages(big: TestClient) -> None:
+    # no actor is called "donor", so ?name= falls back to names containing it: every donor, not the hub
+    pages = [big.get("/api/actors", params={"name": "donor", "limit": 100, "offset": o}) for o in (0, 100, 200, 300)]
+    assert {r.headers["X-Total-Count"] for r in pages} == {str(DONORS)}
+    names = [a["name"] for r in pages for a in r.json()]
+    assert len(names) == len(set(names)) == DONORS and all(n.startswith("Donor ") for n in names)
+    exact = big.get("/api/actors", params={"name": donor(7)})
+    assert [a["name"] for a in exact.json()] == [donor(7)] and exact.headers["X-Total-Count"] == "1"
+
+
+@pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 10_001}, {"limit": "abc"}, {"offset": -1},
+                                    {"offset": 10**30}, {"name": "x" * 301}])
+def test_api_actors_bad_parameters_are_json_422(big: TestClient, params: dict[str, object]) -> None:
+    r = big.get("/api/actors", params=params)
+    assert r.status_code == 422 and r.headers["content-type"].startswith("application/json")
+
+
+def test_pager_links_carry_the_filters(small: TestClient) -> None:
+    macros = small.app.state.templates.env.get_template("_macros.html").module  # type: ignore[attr-defined]
+    html = str(macros.pager_nav(views.Pager(2, 10, 35), "/actors", "actors", "Actor pages", "top",
+                                [("name", "al-Qaeda & co"), ("type", "ORG")]))
+    assert 'rel="prev" href="/actors?name=al-Qaeda+%26+co&amp;type=ORG&amp;page=1"' in html
+    assert 'rel="next" href="/actors?name=al-Qaeda+%26+co&amp;type=ORG&amp;page=3"' in html

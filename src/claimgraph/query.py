@@ -229,25 +229,35 @@ def get_actor(conn: sqlite3.Connection, actor_id: int) -> ActorRow | None:
     return None if r is None else _actor(r)
 
 
-def list_actors(conn: sqlite3.Connection, limit: int = 1000) -> list[ActorRow]:
-    rows = conn.execute(f"SELECT {_ACTOR_COLS} FROM actors a ORDER BY n_documents DESC, a.name LIMIT ?", (limit,))
+def count_actors(conn: sqlite3.Connection, name: str | None = None) -> int:
+    """The number of actors, or of those :func:`find_actors` finds for ``name``."""
+    where, args = _name_filter(conn, name) if name else ("", [])
+    return int(conn.execute(f"SELECT COUNT(*) FROM actors a{where}", args).fetchone()[0])
+
+
+def list_actors(conn: sqlite3.Connection, limit: int = 1000, offset: int = 0) -> list[ActorRow]:
+    """One page of actors, those in the most documents first; the id breaks ties so that pages never overlap or skip."""
+    rows = conn.execute(f"SELECT {_ACTOR_COLS} FROM actors a ORDER BY n_documents DESC, a.name, a.id LIMIT ? OFFSET ?",
+                        (limit, offset))
     return [_actor(r) for r in rows]
 
 
-def find_actors(conn: sqlite3.Connection, name: str) -> list[ActorRow]:
-    """Actors named (or aliased) ``name`` after normalisation; else those whose name contains it."""
-    rows = conn.execute(
-        f"SELECT DISTINCT {_ACTOR_COLS} FROM actors a JOIN actor_keys k ON k.actor_id = a.id WHERE k.key = ? "
-        "ORDER BY a.id",
-        (normalise(name),),
-    ).fetchall()
-    if not rows:
-        rows = conn.execute(
-            f"SELECT {_ACTOR_COLS} FROM actors a WHERE a.name LIKE ? ESCAPE '\\' OR a.aliases LIKE ? ESCAPE '\\' "
-            "ORDER BY a.id",
-            (f"%{_like(name)}%", f"%{_like(name)}%"),
-        ).fetchall()
+def find_actors(conn: sqlite3.Connection, name: str, limit: int | None = None, offset: int = 0) -> list[ActorRow]:
+    """Actors named (or aliased) ``name`` after normalisation; else those whose name contains it. By id."""
+    where, args = _name_filter(conn, name)
+    rows = conn.execute(f"SELECT {_ACTOR_COLS} FROM actors a{where} ORDER BY a.id LIMIT ? OFFSET ?",
+                        [*args, -1 if limit is None else limit, offset])  # LIMIT -1: no limit
     return [_actor(r) for r in rows]
+
+
+def _name_filter(conn: sqlite3.Connection, name: str) -> tuple[str, list[object]]:
+    """The WHERE clause of :func:`find_actors` (and its count): an exact key if any actor has it, else a substring."""
+    key = normalise(name)
+    if conn.execute("SELECT 1 FROM actor_keys k JOIN actors a ON a.id = k.actor_id WHERE k.key = ? LIMIT 1",
+                    (key,)).fetchone():
+        return " WHERE a.id IN (SELECT actor_id FROM actor_keys WHERE key = ?)", [key]
+    like = f"%{_like(name)}%"
+    return " WHERE a.name LIKE ? ESCAPE '\\' OR a.aliases LIKE ? ESCAPE '\\'", [like, like]
 
 
 def _like(text: str) -> str:

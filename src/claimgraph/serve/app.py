@@ -11,6 +11,7 @@ import mimetypes
 import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager
+from http import HTTPStatus
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -20,6 +21,7 @@ from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from claimgraph import query
@@ -38,6 +40,8 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
 }
 DEFAULT_HOSTS = ("127.0.0.1", "localhost", "::1")
+# An error page's heading (and <title>) holds at most this much of the message; the page below holds all of it.
+ERROR_HEADING_CHARS = 120
 
 
 def load_static() -> dict[str, tuple[bytes, str]]:
@@ -59,7 +63,7 @@ def load_static() -> dict[str, tuple[bytes, str]]:
 
 def create_app(db: str | Path, allowed_hosts: Sequence[str] = DEFAULT_HOSTS,
                page_size: int = views.PAGE_SIZE) -> FastAPI:
-    """The app over the corpus at ``db``; ``page_size`` documents per corpus page."""
+    """The app over the corpus at ``db``; ``page_size`` rows per page of the corpus and actor lists."""
     from claimgraph.serve import routes_api, routes_pages
 
     @asynccontextmanager
@@ -95,13 +99,19 @@ def create_app(db: str | Path, allowed_hosts: Sequence[str] = DEFAULT_HOSTS,
     async def bad_search(request: Request, exc: query.SearchError) -> Response:
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": str(exc)}, status_code=400)
-        return error_page(request, 400, "Cannot run this search", str(exc))
+        return error_page(request, 400, str(exc), "cannot run this search")
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> Response:
+    # Starlette's HTTPException, so that unknown paths (404) and methods (405) get the same pages as ours.
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
-        return error_page(request, exc.status_code, "Error", str(exc.detail))
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+        message = str(exc.detail)
+        if exc.status_code == 404 and message == HTTPStatus.NOT_FOUND.phrase:  # the router's: no route matched
+            message = f"no page at {request.url.path}"
+        response = error_page(request, exc.status_code, message)
+        response.headers.update(exc.headers or {})  # 405 says which methods are allowed
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def bad_parameters(request: Request, exc: RequestValidationError) -> Response:
@@ -111,7 +121,7 @@ def create_app(db: str | Path, allowed_hosts: Sequence[str] = DEFAULT_HOSTS,
             f"{'.'.join(str(p) for p in err.get('loc', ())[1:]) or 'request'}: {err.get('msg', 'invalid')}"
             for err in exc.errors()
         )
-        return error_page(request, 400, "Bad address", f"This page cannot be shown for these parameters ({problems}).")
+        return error_page(request, 400, f"This page cannot be shown for these parameters ({problems}).", problems)
 
     @app.get("/static/{name:path}", include_in_schema=False)
     def static(name: str, request: Request) -> Response:
@@ -125,9 +135,22 @@ def create_app(db: str | Path, allowed_hosts: Sequence[str] = DEFAULT_HOSTS,
     return app
 
 
-def error_page(request: Request, status: int, title: str, message: str) -> Response:
+def error_page(request: Request, status: int, message: str, summary: str | None = None) -> Response:
+    """An HTML error page headed by what went wrong: "400 Bad request — page must be ...".
+
+    ``summary`` (else ``message``) goes in the heading and <title>; ``message`` in full below it when it says more.
+    """
+    try:
+        reason = HTTPStatus(status).phrase.capitalize()
+    except ValueError:
+        reason = "Error"
+    what = summary or message
+    if len(what) > ERROR_HEADING_CHARS:
+        what = what[:ERROR_HEADING_CHARS - 1].rstrip() + "…"
+    heading = f"{status} {reason}" + (f" — {what}" if what and what.lower() != reason.lower() else "")
     templates: Jinja2Templates = request.app.state.templates
-    return templates.TemplateResponse(request, "error.html", {"title": title, "message": message}, status_code=status)
+    context = {"heading": heading, "message": message if message != what else None}
+    return templates.TemplateResponse(request, "error.html", context, status_code=status)
 
 
 def reader(request: Request) -> Iterator[sqlite3.Connection]:

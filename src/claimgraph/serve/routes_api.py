@@ -47,9 +47,14 @@ def search(conn: Conn, q: str = Query(..., max_length=1000), limit: int = Query(
     return query.to_json(query.search(conn, q, limit))
 
 
-@router.get("/actors", summary="Actors of the corpus; ?name= finds an actor by name or alias")
-def actors(conn: Conn, name: str | None = Query(None, max_length=300)) -> Any:
-    return query.to_json(query.find_actors(conn, name) if name else query.list_actors(conn))
+@router.get("/actors", summary="Actors of the corpus, a page at a time; ?name= finds an actor by name or alias",
+            description="Those in the most documents first (with ?name=, by id); the `X-Total-Count` header holds "
+                        "the number of actors (that match ?name=): ask for `offset` + `limit` next to walk them all.")
+def actors(response: Response, conn: Conn, name: str | None = Query(None, max_length=300),
+           limit: int = Query(1000, ge=1, le=10_000), offset: int = Query(0, ge=0, le=2**62)) -> Any:
+    response.headers["X-Total-Count"] = str(query.count_actors(conn, name or None))
+    found = query.find_actors(conn, name, limit, offset) if name else query.list_actors(conn, limit, offset)
+    return query.to_json(found)
 
 
 @router.get("/actors/{actor_id}", summary="An actor: what it said, what was claimed about it, its flows")

@@ -35,11 +35,16 @@ def whole_number(name: str, raw: str | None, default: int, lo: int, hi: int) -> 
     raise HTTPException(400, f"{name} must be a whole number from {lo:,} to {hi:,}, not {shown!r}")
 
 
+def pager_for(request: Request, page: str | None, total: int) -> views.Pager:
+    """The page ``?page=`` asks for among ``total`` rows (none: the first); one that does not exist is a 400 page."""
+    size = request.app.state.page_size
+    return views.Pager(whole_number("page", page, 1, 1, views.Pager(1, size, total).pages), size, total)
+
+
 @router.get("/")
 def corpus(request: Request, conn: Conn, page: str | None = None) -> Response:
     n = query.count_documents(conn)
-    pager = views.Pager(1, request.app.state.page_size, n)
-    pager = views.Pager(whole_number("page", page, 1, 1, pager.pages), pager.size, n)
+    pager = pager_for(request, page, n)
     docs = query.list_documents(conn, pager.size, pager.offset)
     return render(request, "corpus.html", docs=docs, bars={d.id: views.profile_bars(d.profile) for d in docs},
                   n_documents=n, pager=pager, q="")
@@ -69,8 +74,9 @@ def document(request: Request, doc_id: str, conn: Conn) -> Response:
 
 
 @router.get("/actors")
-def actors(request: Request, conn: Conn) -> Response:
-    return render(request, "actors.html", actors=query.list_actors(conn))
+def actors(request: Request, conn: Conn, page: str | None = None) -> Response:
+    pager = pager_for(request, page, query.count_actors(conn))
+    return render(request, "actors.html", actors=query.list_actors(conn, pager.size, pager.offset), pager=pager)
 
 
 @router.get("/actor/{actor_id}")

@@ -24,7 +24,7 @@ KIND_COLOUR: dict[str, str] = {
     "support": "#2980b9", "other": "#7f8c8d",
 }
 ROLE_ORDER = {"source": 0, "cue": 1, "content": 2}
-# Documents on one corpus page: a screenful or two that renders at once, even for a corpus of thousands.
+# Rows on one page of the corpus or actor list: a screenful or two that renders at once, even for thousands.
 PAGE_SIZE = 100
 # Actors drawn on the flow graph page unless ?limit= says otherwise: cytoscape's cose layout settles a few
 # hundred nodes in about a second; past a couple of thousand the tab freezes, hence the maximum.
