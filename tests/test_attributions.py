@@ -424,3 +424,10 @@ def test_a_participle_on_the_occasion_of_speaking_takes_the_speaker(nlp) -> None
             "department was suing the state over its law.")
     a = one(run(nlp, text), "announcing")
     assert a.source is not None and a.source.span.text == "she"
+
+
+def test_transcript_lines_are_direct_speech_and_headlines_are_not(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Quell: Levee plan is a disgrace to the valley\n\nSenator Ada Quell spoke.\n\n"
+            "QUELL: We will not pay for it.\n")
+    attrs = {a.content.text: a.quote for a in run(nlp, text) if a.rule == "name-colon"}
+    assert attrs == {"Levee plan is a disgrace to the valley": "indirect", "We will not pay for it": "direct"}

@@ -70,3 +70,41 @@ def test_a_name_resolves_to_itself() -> None:
     r = SourceResolver(doc, _entities(doc)).resolve(_char(doc, 0, 2), doc[1])
     assert r.antecedent is None
     assert r.entity == "e0"
+
+
+def test_the_noun_goes_to_the_organisation_named_with_it() -> None:
+    words = ["The", "Orvel", "Water", "Fund", "paid", ".", "The", "fund", "said", "so", "."]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O"]
+    doc = _doc(words, ents)
+    r = SourceResolver(doc, _entities(doc)).resolve(_char(doc, 6, 8), doc[7])
+    assert r.antecedent == _char(doc, 1, 4) and r.entity == "e0"
+    # no organisation ends with that noun: unresolved
+    words2 = ["The", "Orvel", "Water", "Board", "paid", ".", "The", "fund", "said", "so", "."]
+    doc2 = _doc(words2, ents)
+    assert SourceResolver(doc2, _entities(doc2)).resolve(_char(doc2, 6, 8), doc2[7]).antecedent is None
+
+
+def test_a_pronoun_finds_a_person_the_ner_model_missed_where_it_stands() -> None:
+    # "Ashdel" is a PERSON actor (named in full before) but untagged at this occurrence
+    words = ["Ivo", "Ashdel", "left", ".", "An", "official", "spoke", ".", "Ashdel", "denied", "it", ".", "He",
+             "said", "so", "."]
+    ents = ["B-PERSON", "I-PERSON"] + ["O"] * 14
+    deps = ["compound", "nsubj", "ROOT", "punct", "det", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "dobj",
+            "punct", "nsubj", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT", "PROPN", "VERB", "PRON", "PUNCT",
+           "PRON", "VERB", "ADV", "PUNCT"]
+    doc = Doc(Vocab(), words=words, ents=ents, deps=deps, heads=list(range(16)), pos=pos)
+    ashdel = Entity(id="e0", name="Ivo Ashdel", type="PERSON", mentions=(
+        Mention(*_char(doc, 0, 2), "Ivo Ashdel", "PERSON"), Mention(*_char(doc, 8, 9), "Ashdel", "PERSON")))
+    r = SourceResolver(doc, [ashdel]).resolve(_char(doc, 12, 13), doc[12])
+    assert r.entity == "e0" and r.antecedent == _char(doc, 8, 9)
+
+
+def test_an_upper_case_speaker_label_goes_to_the_full_name() -> None:
+    words = ["Mira", "Voss", "spoke", ".", "VOSS", ":", "No", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"]
+    tags = ["NNP", "NNP", "VBD", ".", "NNP", ":", "UH", "."]
+    doc = Doc(Vocab(), words=words, ents=ents, deps=["dep"] * 8, heads=list(range(8)), tags=tags,
+              pos=["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "PUNCT", "INTJ", "PUNCT"])
+    r = SourceResolver(doc, _entities(doc)).resolve(_char(doc, 4, 5), doc[4])
+    assert r.antecedent == _char(doc, 0, 2) and r.entity == "e0"

@@ -153,16 +153,20 @@ def test_a_nickname_joins_the_actor_it_names() -> None:
     from claimgraph.extract.entities import known_as_links
 
     text = ("Among them was Tamas Oruvel. Later known as the infamous Grey Falcon, Oruvel ran the camp. "
-            "Ilse Brandt, also known as Red Ilse, wrote the letters. The plant, known as Kessel Works, closed.")
+            "Ilse Brandt, also known as Red Ilse, wrote the letters. The plant, known as Kessel Works, closed. "
+            "Orvel, known as the Pearl, is quiet.")
 
     def cand(phrase: str, label: str) -> ar.Candidate:
         start = text.index(phrase)
         return ar.make(text, start, start + len(phrase), label, "ner")
 
+    # NER's guess at a nickname's type does not matter ("Red Ilse" as a place); the named actor's does
     cands = [cand("Tamas Oruvel", "PERSON"), cand("Grey Falcon", "PERSON"), cand("Oruvel ran", "PERSON"),
-             cand("Ilse Brandt", "PERSON"), cand("Red Ilse", "PERSON"), cand("Kessel Works", "ORG")]
+             cand("Ilse Brandt", "PERSON"), cand("Red Ilse", "GPE"), cand("Kessel Works", "ORG"),
+             cand("Orvel", "GPE"), cand("Pearl", "ORG")]
     cands[2] = ar.make(text, cands[2].start, cands[2].start + len("Oruvel"), "PERSON", "ner")
-    assert sorted(known_as_links(text, cands)) == [(2, 1), (3, 4)]  # the plant is no person: not linked
+    # "The plant" is no actor and Orvel is a place: neither takes a nickname
+    assert sorted(known_as_links(text, cands)) == [(2, 1), (3, 4)]
 
 
 def test_an_unrecognised_two_word_name_that_reports_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -416,3 +416,16 @@ def test_money_goes_on_to_the_recipient_named_next(nlp, text: str) -> None:  # t
 def test_money_going_on_needs_an_open_gift_just_before(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     flows, names = _run(nlp, DEFS + text)
     assert ("money", NLA, CDU) not in _pairs(flows, names)
+
+
+def test_his_company_is_the_company_named_after_him(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (DEFS + "Corvin Ashdel owns the Ashdel Salt Company and the Brell Salt Company sells to the CDU. "
+            "Ashdel denied that his company had received any money from the NLA.")
+    flows, names = _run(nlp, text)
+    assert ("money", NLA, "Ashdel Salt Company") in _pairs(flows, names)
+    assert ("money", NLA, "Brell Salt Company") not in _pairs(flows, names)
+
+
+def test_money_in_a_named_currency(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + "The NLA paid 40,000 dinars to the CDU.")
+    assert ("money", NLA, CDU) in _pairs(flows, names)

@@ -812,7 +812,10 @@ def _match_quotes(ctx: _Context) -> list[Candidate]:
 
 
 # A dash that signs a quotation: '"..." ― Jane Doe' (reader letters, epigraphs, vox pops).
-_SIGNATURE = re.compile(r"[ \t]*(\u2015|\u2014|\u2013|--)[ \t]*([^\n]{2,60}?)[ \t]*\.?[ \t]*(?=\n|$)")
+# The name ends its line, or the next signed quotation starts right after it (lines joined by the cleaner).
+_SIGNATURE = re.compile(
+    r"[ \t]*(\u2015|\u2014|\u2013|--)[ \t]*([^\n]{2,60}?)[ \t]*\.?[ \t]*(?=\n|$|[ \t]+[\"\u201c\u201d])"
+)
 
 
 def _match_signatures(ctx: _Context) -> list[Candidate]:

@@ -25,6 +25,10 @@ def quote_type(text: str, cand: Candidate) -> QuoteType:
     """direct: only quotation (or a block quote); mixed: indirect speech holding quoted words; else indirect."""
     if cand.direct:
         return "direct"
+    if cand.rule.startswith("name-colon") and cand.source is not None:
+        label = text[cand.source[0] : cand.source[1]]
+        if label.isupper() and len(label) > 1:
+            return "direct"  # "VOSS: ..." is a transcript line, verbatim; "Sanders: ..." a headline's paraphrase
     for s, e in cand.content:
         if any(ch in _QUOTE_MARKS for ch in text[s:e]) or "''" in text[s:e]:
             return "mixed"

@@ -65,6 +65,8 @@ class SourceResolver:
         self._mentions = mentions
         self._persons = [m for m in mentions if m[3] == "PERSON"]
         self._person_starts = [m[0] for m in self._persons]
+        # tokens inside a PERSON actor's mention: NER may have missed the name where it stands ("Ashdel denied")
+        self._person_token_starts = {t.idx for s, e, _, _ in self._persons for t in _tokens_in(doc, s, e)}
 
     # ---------------------------------------------------------------- entity lookup
 
@@ -102,6 +104,11 @@ class SourceResolver:
                 ante = self._document_before(source[0], words[1])
             elif head is not None and head.ent_type_ == "PERSON" and len(words) <= 2:
                 ante = self._full_name_before(source, words[-1])
+            elif len(words) == 2 and words[0] == "the":
+                ante = self._organisation_before(source[0], words[1])  # "the fund" -> "the Ilvanian ... Fund"
+            elif head is not None and len(words) == 1 and head.pos_ in {"PROPN", "NOUN"} and \
+                    self.entity_at(source[0], source[1]) is None:
+                ante = self._full_name_before(source, words[0])  # a transcript's "VOSS:" -> "Mira Voss"
         if ante is not None:
             entity = self.entity_at(ante[0], ante[1], self._head_of(ante))
         else:
@@ -135,6 +142,10 @@ class SourceResolver:
                 if not self._gender_ok(tok, pronoun):
                     continue
                 return self._name_span(tok)
+            if tok.idx in self._person_token_starts and tok.pos_ == "PROPN":
+                if not self._gender_ok(tok, pronoun):
+                    continue
+                return self._mention_at(tok.idx)
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in PERSON_NOUNS:
                 return _np_chars(tok)
         return None
@@ -150,6 +161,28 @@ class SourceResolver:
                 found = _np_chars(tok)
                 if text[found[0] : found[1]].lower().split()[:1] != ["the"]:
                     return found
+        return None
+
+    def _mention_at(self, pos: int) -> Char:
+        i = bisect.bisect_right(self._person_starts, pos) - 1
+        while i >= 0:
+            s, e, _, _ = self._persons[i]
+            if s <= pos < e:
+                return (s, e)
+            i -= 1
+        return (pos, pos + 1)
+
+    def _organisation_before(self, pos: int, noun: str) -> Char | None:
+        """'the fund' -> the nearest earlier organisation whose name ends with that noun."""
+        text = doc_text(self.doc)
+        i = bisect.bisect_left(self._starts, pos) - 1
+        steps = 0
+        while i >= 0 and steps < 200:
+            s, e, _, typ = self._mentions[i]
+            if typ in ORGANISATION_TYPES and len(text[s:e].split()) >= 2 and text[s:e].lower().split()[-1] == noun:
+                return (s, e)
+            i -= 1
+            steps += 1
         return None
 
     def _gender_ok(self, tok: Token, pronoun: str) -> bool:
@@ -229,6 +262,14 @@ class SourceResolver:
         while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
             j += 1
         return doc[i].idx, doc[j].idx + len(doc[j])
+
+
+ORGANISATION_TYPES = {"ORG", "MEDIA"}
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
 
 
 def _np_chars(tok: Token) -> Char:

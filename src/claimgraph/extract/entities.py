@@ -268,14 +268,12 @@ def known_as_links(text: str, cands: Sequence[ar.Candidate]) -> list[tuple[int, 
     """Pairs of candidate indices joined by a nickname phrase: (named actor, nickname).
 
     Forms: "NAME, (also) known as NICK", "NAME (known as NICK)", "(Later) known as (the) NICK, NAME ...".
-    Both must be people, or both organisations: "known as the Green Zone" does not make a person a place.
+    The named actor is a person or an organisation; a place "known as" something is left alone.
     """
     starts = {c.start: i for i, c in enumerate(cands)}
     ends = {c.end: i for i, c in enumerate(cands)}
     out = []
     for b, nick in enumerate(cands):
-        if nick.label not in NICKNAME_TYPES:
-            continue
         before = text[max(0, nick.start - 60) : nick.start]
         m = _KNOWN_AS.search(before)
         if m is None:
@@ -288,8 +286,8 @@ def known_as_links(text: str, cands: Sequence[ar.Candidate]) -> list[tuple[int, 
         elif not lead.strip() or lead.rstrip()[-1:] in ".\n":
             after = re.match(r",\s*", text[nick.end : nick.end + 4])  # "Known as NICK, NAME ..."
             a = starts.get(nick.end + after.end()) if after else None
-        if a is not None and a != b and cands[a].label == nick.label:
-            out.append((a, b))
+        if a is not None and a != b and cands[a].label in NICKNAME_TYPES:
+            out.append((a, b))  # the nickname's own NER type is often a guess ("the Salt Baron" as a place)
     return out
 
 

@@ -421,6 +421,31 @@ def _affiliation(
     return None
 
 
+def _named_after_owner(
+    tok: Token, tok_ent: Sequence[str | None], types: dict[str, str], alex: ActorLexicons, avoid: frozenset[str]
+) -> str | None:
+    """ "Ashdel denied that his company ...": the organisation named after the possessor and that noun
+    ("Ashdel Salt Company"), when the text names one; None otherwise."""
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "their")), None)
+    if poss is None or tok.tag_ != "NN":
+        return None
+    person = antecedent(poss, alex, tok_ent, types, avoid)
+    if person is None or tok_ent[person.i] is None:
+        return None
+    surname = person.text.lower()
+    doc = tok.doc
+    for j in _proper_heads(doc).get(tok.lemma_.lower(), []):
+        eid = tok_ent[j]
+        if eid is None or types.get(eid) != "ORG" or eid in avoid:
+            continue
+        start = j
+        while start > 0 and tok_ent[start - 1] == eid:
+            start -= 1
+        if surname in (t.lower_ for t in doc[start:j]):
+            return eid
+    return None
+
+
 def _holders(tok: Token, flex: FlowLexicons) -> list[Token]:
     """Who holds an account or depot: "accounts linked to X", "accounts controlled by X's treasurer"."""
     return [h for c in tok.children if c.dep_ in ("acl", "relcl") and c.lemma_ in flex.holding_verbs
@@ -489,6 +514,9 @@ def resolve_end(
             return (possessors or owners)[:MAX_ENDS]  # "Holm's Senate campaign": Holm, not the Senate
     if tok_ent[tok.i] is not None:
         return [tok_ent[tok.i]]  # type: ignore[list-item]
+    owned = _named_after_owner(tok, tok_ent, types, alex, avoid)
+    if owned is not None:
+        return [owned]
     definite = tok.tag_ == "NN" and any(c.lower_ in ("the", "this") for c in tok.children)
     if definite:
         for j in range(tok.i - 1, -1, -1):  # "the fund": the organisation last named "... Fund"
