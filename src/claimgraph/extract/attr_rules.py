@@ -1063,14 +1063,15 @@ def _match_verbs(ctx: _Context) -> list[Candidate]:
         if not parts:
             continue
         src_tok, src, antecedent = source_of(tok, lex)
-        inner = _raised_cue(tok, how, ctx)
-        if inner is not None:
+        raising = _raised_cue(tok, how, ctx)
+        inner: Token | None = None
+        if raising is not None:
             # "Obama seemed to recognize X", "the Times is expected to endorse X": the inner verb reports,
             # and the subject raised over "seem"/"expect" is its source
+            inner, subj = raising
             found = _content_of(inner, ctx)
             if found is not None:
                 parts = [p for p in (trim(text, s, e) for s, e in found[0]) if p[1] > p[0]] or parts
-            subj = next(c for c in tok.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
             src_tok, src, antecedent = subj, source_chars(subj), _antecedent(tok, subj)
             ctx.used_cues.add(inner.i)
         raised = None if inner is not None else _raised_subject(tok, how, lex)
@@ -1107,23 +1108,22 @@ RAISING_VERBS = {"seem", "appear"}
 RAISING_PASSIVES = {"expect", "believe", "say", "report", "think", "rumor", "rumour", "know"}
 
 
-def _raised_cue(verb: Token, how: str, ctx: _Context) -> Token | None:
-    """The reporting infinitive under a raising verb ("seemed to recognize", "is expected to endorse"),
-    when the raised subject is there to be its source."""
+def _raised_cue(verb: Token, how: str, ctx: _Context) -> tuple[Token, Token] | None:
+    """(reporting infinitive, raised subject) under a raising verb: "seemed to recognize", "is expected to
+    endorse", when the subject is there to be the infinitive's source."""
     if how != "xcomp":
         return None
     lemma = verb.lemma_.lower()
     passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
     if not (lemma in RAISING_VERBS or (passive and lemma in RAISING_PASSIVES)):
         return None
-    if not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and c.i < verb.i and c.lower_ not in EXPLETIVES
-               for c in verb.children):
-        return None
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and c.i < verb.i
+                 and c.lower_ not in EXPLETIVES), None)
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-    if xcomp is None or xcomp.i in ctx.used_cues:
+    if subj is None or xcomp is None or xcomp.i in ctx.used_cues:
         return None
     likely = ctx.cue_prob is not None and float(ctx.cue_prob[xcomp.i]) >= 0.5
-    return xcomp if is_cue_verb(xcomp, ctx.lex) or likely else None
+    return (xcomp, subj) if is_cue_verb(xcomp, ctx.lex) or likely else None
 
 
 def _raised_subject(verb: Token, how: str, lex: Lexicon) -> Char | None:
