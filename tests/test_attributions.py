@@ -431,3 +431,22 @@ def test_transcript_lines_are_direct_speech_and_headlines_are_not(nlp) -> None: 
             "QUELL: We will not pay for it.\n")
     attrs = {a.content.text: a.quote for a in run(nlp, text) if a.rule == "name-colon"}
     assert attrs == {"Levee plan is a disgrace to the valley": "indirect", "We will not pay for it": "direct"}
+
+
+def test_a_curly_pair_inside_a_straight_quote_is_nested() -> None:
+    text = '"He cited \u201cThe Courier\u201d twice and left," she said.\n"And then the rain came'
+    spans = [(text[q.start : q.end], q.open_end) for q in find_quotes(text)]
+    assert spans == [('"He cited \u201cThe Courier\u201d twice and left,"', False), ('"And then the rain came', True)]
+
+
+def test_a_transcript_turn_runs_on_until_the_next_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("HOST: Will the levee hold this winter?\n\n"
+            "QUELL: It will hold. We tested it twice.\n\n"
+            "The engineers agree with me on that point.\n\n"
+            "(CROSSTALK)\n\n"
+            "HOST: Thank you both for coming in today.\n")
+    turns = {a.source.span.text: a for a in run(nlp, text) if a.rule.startswith("name-colon") and a.source}
+    quell = turns["QUELL"]
+    assert [text[s:e] for s, e in quell.content_parts] == [
+        "It will hold. We tested it twice", "The engineers agree with me on that point"]
+    assert turns["HOST"].content_parts == ()

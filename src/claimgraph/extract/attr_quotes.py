@@ -35,6 +35,10 @@ class Quote:
         return s, e
 
 
+CURLY_OPENERS = {"\u201c"}
+CURLY_CLOSERS = {"\u201d"}
+
+
 def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
     """Lines are paragraphs for quoting purposes: a newline ends an open quote."""
     out = []
@@ -68,15 +72,21 @@ def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     for ps, pe in _paragraph_bounds(text):
         open_at: int | None = None
+        nested = 0  # curly pairs opened inside a straight-quoted passage: '"He cited “The Post” and left'
         for m in _MARK.finditer(text, ps, pe):
             i, mark = m.start(), m.group()
             if _is_opening(text, i, mark, open_at is not None):
                 if open_at is None:
                     open_at = i
-                # a second opener inside an open quote: a nested or stray mark, keep the outer one
+                elif mark in CURLY_OPENERS and text[open_at] == '"':
+                    nested += 1
+                # any other opener inside an open quote: a stray mark, keep the outer one
+            elif open_at is not None and nested and mark in CURLY_CLOSERS:
+                nested -= 1
             elif open_at is not None:
                 quotes.append(Quote(open_at, m.end()))
                 open_at = None
+                nested = 0
             # a closer with nothing open: a stray mark (or the end of an apostrophe pair); ignore it
         if open_at is not None:
             end = pe

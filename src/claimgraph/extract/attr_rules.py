@@ -8,6 +8,7 @@ of times), so the rules cost little next to the parse itself.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -974,7 +975,33 @@ def _match_name_colon(ctx: _Context, paragraphs: Sequence[Char]) -> list[Candida
             continue
         out.append(Candidate(content=[(s, e)], cue=(colon, colon + 1), source=(name.start_char, name.end_char),
                              rule="name-colon", cue_token=None, source_token=name[-1].i))
+    _continue_turns(text, paragraphs, out)
     return out
+
+
+MAX_TURN_PARAGRAPHS = 6
+
+
+def _continue_turns(text: str, paragraphs: Sequence[Char], lines: list[Candidate]) -> None:
+    """In a transcript (two or more upper-case speaker lines), a speaker's turn runs on over the
+    paragraphs after the label until the next speaker, a stage direction ("(CROSSTALK)") or a heading."""
+    upper = [c for c in lines if c.source is not None and text[c.source[0] : c.source[1]].isupper()]
+    if len(upper) < 2:
+        return
+    labelled = {c.source[0] for c in lines if c.source is not None}
+    starts = [p[0] for p in paragraphs]
+    for c in upper:
+        k = bisect_right(starts, c.content[0][0])
+        for ps, pe in paragraphs[k : k + MAX_TURN_PARAGRAPHS]:
+            body = text[ps:pe].strip().lstrip("\"\u201c")
+            first = ps + text[ps:pe].find(body[:1]) if body else ps
+            if not body or first in labelled or any(first <= x < pe for x in labelled) or body[0] in "([":
+                break
+            if len(body.split()) < 4 and not body.endswith((".", "?", "!")):
+                break  # a heading
+            c.content.append(trim(text, first, pe))
+        if len(c.content) > 1:
+            c.rule += "+turn"
 
 
 # Words that open a label line without naming who speaks ("Note: ...", "Update: ...").
