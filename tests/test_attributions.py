@@ -450,3 +450,25 @@ def test_a_transcript_turn_runs_on_until_the_next_speaker(nlp) -> None:  # type:
     assert [text[s:e] for s, e in quell.content_parts] == [
         "It will hold. We tested it twice", "The engineers agree with me on that point"]
     assert turns["HOST"].content_parts == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("The engineers were confident that the levee would hold.", "The engineers", "that the levee would hold"),
+        ("Mayor Quell has long been critical of the levee plan.", "Mayor Quell", "the levee plan"),
+        ("The farmers were eager to sell their land.", "The farmers", "to sell their land"),
+        ("Ada Pell is a longtime supporter of the canal.", "Ada Pell", "the canal"),
+    ],
+)
+def test_a_stance_after_be_is_its_subjects(nlp, text: str, source: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    (a,) = [a for a in run(nlp, text) if a.rule == "copula-adjective"]
+    assert a.source is not None and a.source.span.text == source and a.content.text == content
+
+
+@pytest.mark.parametrize("text", [
+    "It is clear that the levee will hold.",  # an expletive subject: the author's own claim
+    "The price is certain to rise next year.",  # how likely, not what anyone thinks
+])
+def test_no_stance_attribution_without_a_subject_who_holds_it(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [a for a in run(nlp, text) if a.rule == "copula-adjective"]

@@ -191,9 +191,13 @@ def token_set(doc: Doc, spans: Sequence[Char]) -> set[int]:
     return {i for s, e in spans for i in _token_range(doc, s, e)}
 
 
+# Rules whose cue span is drawn by the rule itself ("according to", "is expected to endorse", "was critical of").
+FIXED_CUE_RULES = {"according-to", "name-colon", "verb-raised", "copula-adjective"}
+
+
 def respan_cue(doc: Doc, cand: Candidate, model: AttributionModel, stop: set[int]) -> None:
     """Re-draw a rule candidate's cue with the learned extent (the head word stays the rules' choice)."""
-    if cand.cue_token is None or cand.cue is None or cand.rule in {"according-to", "name-colon", "verb-raised"}:
+    if cand.cue_token is None or cand.cue is None or cand.rule in FIXED_CUE_RULES:
         return
     head = doc[cand.cue_token]
     if head.lower_ == "according":

@@ -20,6 +20,8 @@ class Lexicon:
     source_after: tuple[tuple[str, ...], ...]  # "according to" -> ("according", "to")
     verb_preps: frozenset[tuple[str, str]]  # ("call", "for")
     light_verbs: frozenset[str] = frozenset()  # "made the claim that", "left little doubt that": subject = source
+    adjectives: frozenset[str] = frozenset()  # "X is confident that", "X was critical of Y": stance after "be"
+    stance_nouns: frozenset[str] = frozenset()  # "X is a supporter of Y"
 
     def content_deps(self, lemma: str) -> frozenset[str]:
         return self.verbs.get(lemma, frozenset())
@@ -61,4 +63,6 @@ def load_lexicon() -> Lexicon:
         source_after=tuple(source_after),
         verb_preps=frozenset(verb_preps),
         light_verbs=frozenset(light_verbs),
+        adjectives=frozenset(w.lower() for w in entries("attribution_adjectives.txt")),
+        stance_nouns=frozenset(w.lower() for w in entries("attribution_stance_nouns.txt")),
     )

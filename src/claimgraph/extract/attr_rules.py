@@ -1237,6 +1237,72 @@ def _match_nouns(ctx: _Context) -> list[Candidate]:
     return out
 
 
+# "X is sure to win" says how likely X is, not what X thinks: these take no infinitive as content.
+RAISING_ADJECTIVES = {"sure", "certain"}
+# Prepositions that introduce what a stance adjective is about: "critical of", "worried about", "eager for".
+STANCE_PREPS = {"of", "about", "with", "on", "for", "to", "over", "toward", "towards", "at", "in"}
+
+
+def _match_adjectives(ctx: _Context) -> list[Candidate]:
+    """'X is confident that ...', 'X has been critical of Y', 'X was eager to ...', 'X is a supporter of Y':
+    a stance adjective or noun after "be" with a named subject (never an expletive: "It is clear that" is
+    the author's own claim)."""
+    doc, text, lex = ctx.doc, ctx.text, ctx.lex
+    out = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        adjective = tok.dep_ == "acomp" and tok.pos_ == "ADJ" and lemma in lex.adjectives
+        if not adjective and not (tok.dep_ == "attr" and tok.pos_ == "NOUN" and lemma in lex.stance_nouns):
+            continue
+        verb = tok.head
+        if verb.lemma_ != "be" or verb.i in ctx.used_cues or tok.i in ctx.quote_of_char:
+            continue
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+        if subj is None or subj.lower_ in EXPLETIVES or subj.lower_ in {"this", "that", "what"}:
+            continue
+        found = _adjective_content(tok, verb) if adjective else _stance_noun_content(tok)
+        if found is None:
+            continue
+        (s, e), prep = found
+        s, e = trim(text, *clip_paragraph(text, s, e, tok.idx))
+        if e <= s:
+            continue
+        src_tok, src, antecedent = source_of(verb, lex)
+        cue_end = prep if prep is not None else tok
+        cue = (cue_chars(verb)[0], cue_end.idx + len(cue_end))
+        ctx.used_cues.update({verb.i, tok.i})
+        out.append(Candidate(content=[(s, e)], cue=cue, source=src, rule="copula-adjective", cue_token=tok.i,
+                             source_token=src_tok.i if src_tok is not None else None, antecedent=antecedent))
+    return out
+
+
+def _stance_noun_content(noun: Token) -> tuple[Char, Token | None] | None:
+    """'a longtime supporter of Y': the "of" object."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            obj = next((g for g in c.children if g.dep_ in {"pobj", "pcomp"}), None)
+            if obj is not None:
+                return subtree_chars(obj), c
+    return None
+
+
+def _adjective_content(adj: Token, verb: Token) -> tuple[Char, Token | None] | None:
+    """What a stance adjective is about: its that-clause or infinitive, else its prepositional object."""
+    for c in (*adj.children, *verb.children):
+        if c.i < adj.i:
+            continue
+        if c.dep_ == "ccomp" or (c.dep_ == "advcl" and _marked_that(c)):
+            return subtree_chars(c), None
+        if c.dep_ == "xcomp" and adj.lemma_.lower() not in RAISING_ADJECTIVES:
+            return subtree_chars(c), None
+    for c in adj.children:
+        if c.dep_ == "prep" and c.i > adj.i and c.lower_ in STANCE_PREPS:
+            obj = next((g for g in c.children if g.dep_ in {"pobj", "pcomp"}), None)
+            if obj is not None:
+                return subtree_chars(obj), c
+    return None
+
+
 def _extend_over_quotes(ctx: _Context, cand: Candidate) -> None:
     """Content that cuts a quotation in two takes all of it (a quote is said whole)."""
     new = []
@@ -1303,8 +1369,9 @@ def match(
         _extend_over_quotes(ctx, c)
     cands += verbs
     _match_continuations(ctx, cands)
-    # 5. reporting nouns
+    # 5. reporting nouns, and stance adjectives after "be"
     cands += _match_nouns(ctx)
+    cands += _match_adjectives(ctx)
     # 6. the trained scorers: the cues the lexicon lacks, and every cue's extent
     if model is not None:
         cands = _apply_model(ctx, cands, model)
