@@ -472,3 +472,11 @@ def test_a_stance_after_be_is_its_subjects(nlp, text: str, source: str, content:
 ])
 def test_no_stance_attribution_without_a_subject_who_holds_it(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not [a for a in run(nlp, text) if a.rule == "copula-adjective"]
+
+
+def test_a_colon_lead_in_quotes_the_next_paragraph_only_when_it_ends_on_its_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    said = "The mayor said:\nThe levee will hold through the winter and into the spring floods.\n"
+    narrative = ("At the rally the mayor pointed out the contrast with last year's flood season:\n"
+                 "Water levels in Corran rose by two metres in March and the levee held.\n")
+    assert [a.rule for a in run(nlp, said) if a.rule == "block-quote"] == ["block-quote"]
+    assert not [a for a in run(nlp, narrative) if a.rule == "block-quote"]

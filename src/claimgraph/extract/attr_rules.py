@@ -373,6 +373,7 @@ def source_chars(tok: Token) -> Char:
 
 
 OPENING_QUOTES = "\u201c\"\u2018"
+QUOTE_OPENERS = "\u201c\"\u2018'\u00ab`\u201e"
 CLOSING_QUOTES = "\u201d\"\u2019"
 # Focus adverbs before a source ("even some of his admirers", "only one of the delegates").
 FOCUS_WORDS = {"even", "also", "but"}
@@ -934,6 +935,8 @@ def _match_block_quotes(ctx: _Context, paragraphs: Sequence[Char], block_quotes:
         s, e = trim(text, body[0], body[1])
         if s >= e:
             continue
+        if not block_quotes and not _introduces(text, verb, colon, s):
+            continue
         src_tok, src, antecedent = source_of(verb, ctx.lex)
         ctx.used_cues.add(verb.i)
         for qi, q in enumerate(ctx.quotes):
@@ -952,6 +955,23 @@ def _match_block_quotes(ctx: _Context, paragraphs: Sequence[Char], block_quotes:
             )
         )
     return out
+
+
+def _introduces(text: str, verb: Token, colon: int, body: int) -> bool:
+    """Without the cleaner's block quotes, a paragraph after a ':' lead-in is a quotation when it opens
+    with a quotation mark, when the lead-in ends on its reporting verb ("He said:", "she told them:") or
+    when the verb comes before its speaker ("Says one resident of the town:");
+    not a narrative paragraph after "..., Sanders pointed out the contrast:"."""
+    first = text[body : body + 1]
+    if first and first in QUOTE_OPENERS:
+        return True
+    if any(c.dep_ in SUBJECT_DEPS and c.i > verb.i for c in verb.children):
+        return True  # an inverted frame: "Says one shopkeeper talking with a radio station:"
+    doc = verb.doc
+    j = verb.i + 1
+    while j < len(doc) and doc[j].idx < colon and j - verb.i <= 3:
+        j += 1
+    return j - verb.i - 1 <= 2  # at most two words ("told them", "said Friday") between the verb and ':'
 
 
 def _match_name_colon(ctx: _Context, paragraphs: Sequence[Char]) -> list[Candidate]:
