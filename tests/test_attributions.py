@@ -480,3 +480,17 @@ def test_a_colon_lead_in_quotes_the_next_paragraph_only_when_it_ends_on_its_cue(
                  "Water levels in Corran rose by two metres in March and the levee held.\n")
     assert [a.rule for a in run(nlp, said) if a.rule == "block-quote"] == ["block-quote"]
     assert not [a for a in run(nlp, narrative) if a.rule == "block-quote"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("The mayor took issue with the levee plan.", "The mayor", "the levee plan"),
+        ("The engineers made it clear that the levee would not hold.", "The engineers",
+         "that the levee would not hold"),
+        ("Most farmers have serious misgivings about the canal.", "Most farmers", "the canal"),
+    ],
+)
+def test_a_light_verb_and_its_stance_object_are_a_cue(nlp, text: str, source: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    (a,) = [a for a in run(nlp, text) if a.rule == "light-verb"]
+    assert a.source is not None and a.source.span.text == source and a.content.text == content

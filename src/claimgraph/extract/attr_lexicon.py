@@ -22,6 +22,7 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()  # "made the claim that", "left little doubt that": subject = source
     adjectives: frozenset[str] = frozenset()  # "X is confident that", "X was critical of Y": stance after "be"
     stance_nouns: frozenset[str] = frozenset()  # "X is a supporter of Y"
+    stance_objects: frozenset[str] = frozenset()  # "X took issue with Y": the object of a light verb
 
     def content_deps(self, lemma: str) -> frozenset[str]:
         return self.verbs.get(lemma, frozenset())
@@ -65,4 +66,5 @@ def load_lexicon() -> Lexicon:
         light_verbs=frozenset(light_verbs),
         adjectives=frozenset(w.lower() for w in entries("attribution_adjectives.txt")),
         stance_nouns=frozenset(w.lower() for w in entries("attribution_stance_nouns.txt")),
+        stance_objects=frozenset(w.lower() for w in entries("attribution_stance_objects.txt")),
     )

@@ -1296,6 +1296,57 @@ def _match_adjectives(ctx: _Context) -> list[Candidate]:
     return out
 
 
+def _match_light_verbs(ctx: _Context) -> list[Candidate]:
+    """'X took issue with Y', 'X has no idea who ...', 'X made the case for Y', 'X made it clear that ...':
+    a light verb whose object says what stance its subject takes, on the object's complement."""
+    doc, text, lex = ctx.doc, ctx.text, ctx.lex
+    out = []
+    for verb in doc:
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in lex.light_verbs or verb.i in ctx.used_cues:
+            continue
+        if verb.i in ctx.quote_of_char or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            continue
+        found = _light_verb_content(verb, lex)
+        if found is None:
+            continue
+        (s, e), last = found
+        s, e = trim(text, *clip_paragraph(text, s, e, verb.idx))
+        if e <= s or last.i in ctx.used_cues:
+            continue
+        src_tok, src, antecedent = source_of(verb, lex)
+        if src is None:
+            continue
+        ctx.used_cues.update({verb.i, last.i})
+        out.append(Candidate(content=[(s, e)], cue=(cue_chars(verb)[0], last.idx + len(last)), source=src,
+                             rule="light-verb", cue_token=verb.i, antecedent=antecedent,
+                             source_token=src_tok.i if src_tok is not None else None))
+    return out
+
+
+def _light_verb_content(verb: Token, lex: Lexicon) -> tuple[Char, Token] | None:
+    """(content, last word of the cue) for a light verb and its stance object, else None."""
+    kids = list(verb.children)
+    # "made it clear that ...", "made clear that ..."
+    if verb.lemma_.lower() == "make" and any(c.lemma_.lower() == "clear" for c in kids):
+        clear = next(c for c in kids if c.lemma_.lower() == "clear")
+        clause = next((c for c in (*kids, *clear.children) if c.i > clear.i and (
+            c.dep_ == "ccomp" or (c.dep_ == "advcl" and _marked_that(c)))), None)
+        return (subtree_chars(clause), clear) if clause is not None else None
+    obj = next((c for c in kids if c.dep_ == "dobj" and c.lemma_.lower() in lex.stance_objects), None)
+    if obj is None:
+        return None
+    for c in obj.children:  # "plans to address X", "no idea who ...", "the case that ..."
+        if c.i > obj.i and c.dep_ in {"acl", "relcl", "ccomp"} and c.pos_ in {"VERB", "AUX"}:
+            return subtree_chars(c), obj
+    for c in (*obj.children, *[k for k in kids if k.i > obj.i]):  # "issue with Y", "took a shot at Y"
+        if c.dep_ == "prep" and c.i > obj.i and c.lower_ in STANCE_PREPS | {"against", "for"}:
+            pobj = next((g for g in c.children if g.dep_ in {"pobj", "pcomp"}), None)
+            if pobj is not None:
+                return subtree_chars(pobj), c
+    clause = next((c for c in kids if c.dep_ == "ccomp" and c.i > obj.i), None)
+    return (subtree_chars(clause), obj) if clause is not None else None
+
+
 def _stance_noun_content(noun: Token) -> tuple[Char, Token | None] | None:
     """'a longtime supporter of Y': the "of" object."""
     for c in noun.children:
@@ -1392,6 +1443,7 @@ def match(
     # 5. reporting nouns, and stance adjectives after "be"
     cands += _match_nouns(ctx)
     cands += _match_adjectives(ctx)
+    cands += _match_light_verbs(ctx)
     # 6. the trained scorers: the cues the lexicon lacks, and every cue's extent
     if model is not None:
         cands = _apply_model(ctx, cands, model)
