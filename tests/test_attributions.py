@@ -494,3 +494,13 @@ def test_a_colon_lead_in_quotes_the_next_paragraph_only_when_it_ends_on_its_cue(
 def test_a_light_verb_and_its_stance_object_are_a_cue(nlp, text: str, source: str, content: str) -> None:  # type: ignore[no-untyped-def]
     (a,) = [a for a in run(nlp, text) if a.rule == "light-verb"]
     assert a.source is not None and a.source.span.text == source and a.content.text == content
+
+
+def test_a_sentence_opening_with_a_poll_attributes_its_finding_to_the_poll(nlp) -> None:  # type: ignore[no-untyped-def]
+    (a,) = [a for a in run(nlp, "In a Corran Herald poll released Monday, Quell led Brandt by nine points.")
+            if a.rule == "in-study"]
+    assert a.source is not None and a.source.span.text == "a Corran Herald poll released Monday"
+    assert a.content.text == "Quell led Brandt by nine points"
+    # the medium of a reporting verb is not a source of its own
+    assert not [a for a in run(nlp, "In a statement, the ministry said the levee would hold.")
+                if a.rule == "in-study"]

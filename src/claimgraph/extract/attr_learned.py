@@ -192,7 +192,7 @@ def token_set(doc: Doc, spans: Sequence[Char]) -> set[int]:
 
 
 # Rules whose cue span is drawn by the rule itself ("according to", "is expected to endorse", "was critical of").
-FIXED_CUE_RULES = {"according-to", "name-colon", "verb-raised", "copula-adjective", "light-verb"}
+FIXED_CUE_RULES = {"according-to", "name-colon", "verb-raised", "copula-adjective", "light-verb", "in-study"}
 
 
 def respan_cue(doc: Doc, cand: Candidate, model: AttributionModel, stop: set[int]) -> None:

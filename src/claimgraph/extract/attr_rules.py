@@ -1091,6 +1091,34 @@ def _match_according(ctx: _Context) -> list[Candidate]:
     return out
 
 
+# Findings that speak for themselves when a sentence opens with them: "In a poll released Monday, ...".
+STUDY_NOUNS = {"poll", "survey", "study", "analysis", "audit", "census", "ranking", "tally", "estimate",
+               "forecast", "projection", "simulation", "experiment", "review", "assessment"}
+
+
+def _match_in_study(ctx: _Context) -> list[Candidate]:
+    """'In a Des Moines Register poll, Cruz had a 10-point lead': the poll says what the sentence reports."""
+    doc, text = ctx.doc, ctx.text
+    out = []
+    for tok in doc:
+        if tok.lower_ != "in" or tok.dep_ != "prep" or not tok.is_sent_start or tok.i in ctx.quote_of_char:
+            continue
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        head = tok.head
+        if pobj is None or pobj.lemma_.lower() not in STUDY_NOUNS or head.pos_ not in {"VERB", "AUX"}:
+            continue
+        if is_cue_verb(head, ctx.lex) or head.i in ctx.used_cues:
+            continue  # "In a statement, the ministry said ...": the statement is the medium of "said"
+        sent = sent_of(tok)
+        s, e = trim(text, tok.right_edge.idx + len(tok.right_edge), sent.end_char)
+        if len(text[s:e].split()) < 3:
+            continue
+        ctx.used_cues.add(tok.i)
+        out.append(Candidate(content=[(s, e)], cue=token_chars(doc, tok.i, tok.i), source=source_chars(pobj),
+                             rule="in-study", cue_token=tok.i, source_token=pobj.i))
+    return out
+
+
 def _match_verbs(ctx: _Context) -> list[Candidate]:
     """Indirect (and mixed) speech: a reporting verb with a clause, infinitive or object as content."""
     doc, text, lex = ctx.doc, ctx.text, ctx.lex
@@ -1432,8 +1460,9 @@ def match(
     cands += _match_quotes(ctx)
     cands += _match_signatures(ctx)
     cands += _match_name_colon(ctx, paragraphs)
-    # 3. "according to X"
+    # 3. "according to X", "In a poll released Monday, ..."
     cands += _match_according(ctx)
+    cands += _match_in_study(ctx)
     # 4. reporting verbs with indirect content
     verbs = _match_verbs(ctx)
     for c in verbs:
