@@ -84,3 +84,14 @@ def test_every_command_is_in_the_readme() -> None:
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
     for name in main.commands:  # type: ignore[attr-defined]
         assert f"claimgraph {name}" in readme, f"`claimgraph {name}` is not documented in README.md"
+
+
+@pytest.mark.model
+def test_two_formats_of_one_story_both_get_written(article: Path, tmp_path: Path) -> None:
+    html = tmp_path / "harbour.html"
+    html.write_text("<html><head><title>Harbour Deal</title></head><body><article><h1>Harbour Deal</h1>"
+                    "<p>The port authority signed a new lease last month, officials said.</p></article></body></html>")
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["analyze", str(article), str(html), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert sorted(p.name for p in out.iterdir()) == ["harbour.html.json", "harbour.json"]

@@ -69,6 +69,9 @@ def analyze(
     written: dict[Path, Path] = {}
     for path in files:
         target = out / f"{path.stem}.json" if out is not None else None
+        if out is not None and target in written:
+            # "story.txt" and "story.pdf" in one call: the second keeps its extension ("story.pdf.json")
+            target = out / f"{path.name}.json"
         if target is not None and target in written:
             _fail(f"{path}: would overwrite {target}, already written for {written[target]}; rename one of them")
             failed += 1
