@@ -341,6 +341,16 @@ def test_a_quote_signed_with_a_dash_names_its_source(nlp) -> None:  # type: igno
         ("Orla Venn", "\u201cThe river will rise again.\u201d", "direct"),
         ("Tam Okafor", "\u201cWe will rebuild every house.\u201d", "direct"),
     ]
+    # no-break spaces around the dash (web pages), and a paragraph opened with the closing mark by mistake
+    text = (
+        "\u201cThe ferry is late again.\u201d\u00a0\u2015 Ines Moro\u00a0\n"
+        "\u201dThe harbour needs a second pier.\u201d \u2015\u00a0Pol Arrant.\n"
+    )
+    attrs = [a for a in run(nlp, text) if a.rule == "quote-signature"]
+    assert [(a.source.span.text if a.source else None, a.content.text) for a in attrs] == [
+        ("Ines Moro", "\u201cThe ferry is late again.\u201d"),
+        ("Pol Arrant", "\u201dThe harbour needs a second pier.\u201d"),
+    ]
     # a dash that goes on into a sentence is not a signature
     assert not [a for a in run(nlp, "\u201cWe won.\u201d \u2014 and then the rain came down on the town all night.\n")
                 if a.rule == "quote-signature"]
@@ -504,3 +514,21 @@ def test_a_sentence_opening_with_a_poll_attributes_its_finding_to_the_poll(nlp) 
     # the medium of a reporting verb is not a source of its own
     assert not [a for a in run(nlp, "In a statement, the ministry said the levee would hold.")
                 if a.rule == "in-study"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("The bridge, Mayor Quell said, will reopen in the spring after repairs.",
+         ["The bridge", "will reopen in the spring after repairs"]),
+        ("Though the first vote went smoothly, she said, the recount would be far more bitter.",
+         ["Though the first vote went smoothly", "the recount would be far more bitter"]),
+        ("The levee has held for a decade, he added, despite the floods of last winter.",
+         ["The levee has held for a decade", "despite the floods of last winter"]),
+        ("The levee will hold, he said.", ["The levee will hold"]),
+    ],
+)
+def test_a_frame_set_off_by_commas_takes_the_clause_on_both_sides(nlp, text: str, pieces: list[str]) -> None:  # type: ignore[no-untyped-def]
+    (a,) = run(nlp, text)
+    parts = a.content_parts or ((a.content.start, a.content.end),)
+    assert [text[s:e] for s, e in parts] == pieces

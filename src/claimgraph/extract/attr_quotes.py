@@ -67,6 +67,15 @@ def _is_opening(text: str, i: int, mark: str, is_open: bool) -> bool:
     return not is_open
 
 
+def _reversed_opener(text: str, ps: int, i: int, mark: str, open_at: int | None) -> bool:
+    """A closing curly mark that opens a paragraph ('”Fear. I am afraid.”'): a typo for the opening one."""
+    j = i + len(mark)
+    if open_at is not None or mark not in CURLY_CLOSERS or text[ps:i].strip() or not text[j : j + 1].isalnum():
+        return False
+    line_end = text.find("\n", j)
+    return text.find(mark, j, len(text) if line_end < 0 else line_end) > 0  # and a closing one follows
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Every quotation in ``text``, in order; each lies inside one paragraph (line)."""
     quotes: list[Quote] = []
@@ -75,7 +84,7 @@ def find_quotes(text: str) -> list[Quote]:
         nested = 0  # curly pairs opened inside a straight-quoted passage: '"He cited “The Post” and left'
         for m in _MARK.finditer(text, ps, pe):
             i, mark = m.start(), m.group()
-            if _is_opening(text, i, mark, open_at is not None):
+            if _is_opening(text, i, mark, open_at is not None) or _reversed_opener(text, ps, i, mark, open_at):
                 if open_at is None:
                     open_at = i
                 elif mark in CURLY_OPENERS and text[open_at] == '"':

@@ -527,16 +527,57 @@ def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | No
                             e = prep.right_edge.idx + len(prep.right_edge)
                     e = _rest_of_predicate(verb, child, e)
                 return [(s, e)], "dobj", None
-    # "Trump is wrong, he said.": the clause the reporting verb hangs on, minus the frame
-    if verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i and lemma in {"say", "tell", "add", "write",
-                                                                                    "argue", "insist", "note",
-                                                                                    "explain", "claim", "warn",
-                                                                                    "continue", "report", "tweet"}:
-        head = verb.head
-        frame_start = verb.left_edge.i
-        if frame_start > head.left_edge.i:
-            return [token_chars(verb.doc, head.left_edge.i, frame_start - 1)], "clause-before", None
+    if lemma in FRAME_VERBS:
+        return _framed_clause(verb)
     return None
+
+
+# Verbs that frame a clause from the side: "Trump is wrong, he said." / "The museum, he said, celebrates ..."
+FRAME_VERBS = {"say", "tell", "add", "write", "argue", "insist", "note", "explain", "claim", "warn", "continue",
+               "report", "tweet"}
+_FRAME_TAIL_DEPS = {"npadvmod", "advmod", "prep", "dobj", "dative", "agent"}
+
+
+def _framed_clause(verb: Token) -> tuple[list[Char], str, Token | None] | None:
+    """The clause a parenthetical frame interrupts or closes, minus the frame.
+
+    "Trump is wrong, he said." gives "Trump is wrong"; "The museum, Mr. Bush said, celebrates his heroes."
+    and "Though the change was smooth, he said, the next one would not be." give both pieces around the frame.
+    """
+    doc = verb.doc
+    sent = verb.sent
+    if verb.dep_ in {"parataxis", "ccomp"}:
+        head = verb.head
+        host_start, host_end = (head.left_edge.i, head.right_edge.i) if head.i < verb.i else (sent.start, sent.end - 1)
+    elif verb.dep_ == "ROOT" and any(c.dep_ in {"advcl", "ccomp"} and c.i < verb.i for c in verb.children):
+        host_start, host_end = sent.start, sent.end - 1
+    else:
+        return None
+    # the frame: the verb, what stands before it (its subject, "also"), and what follows it up to a comma
+    left = [c for c in verb.children if c.i < verb.i and not c.is_punct and c.dep_ not in {"advcl", "ccomp"}]
+    if verb.dep_ == "ROOT" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in left):
+        return None
+    frame_start = min([c.left_edge.i for c in left] + [verb.i])
+    frame_end = verb.i
+    for c in sorted(verb.children, key=lambda c: c.i):
+        if c.i > verb.i and c.dep_ in _FRAME_TAIL_DEPS and c.left_edge.i == frame_end + 1:
+            frame_end = c.right_edge.i
+    if frame_start - 2 <= host_start or doc[frame_start - 1].text not in FRAME_COMMAS:
+        return None
+    parts = [token_chars(doc, host_start, frame_start - 2)]
+    after = frame_end + 1
+    if after < host_end and doc[after].text in FRAME_COMMAS:
+        last = host_end
+        while last > after and doc[last].is_punct and doc[last].text not in {"”", '"', "''"}:
+            last -= 1
+        if last - after >= 2:
+            parts.append(token_chars(doc, after + 1, last))
+    elif after <= host_end and not (doc[after].is_punct and doc[after].text not in FRAME_COMMAS):
+        return None  # the frame runs on into more words: not a parenthesis
+    return parts, "clause-before", None
+
+
+FRAME_COMMAS = {",", "--", "—", "–"}
 
 
 TIME_MARKS = {"while", "when", "as", "after", "before", "because", "since", "until", "once"}
@@ -815,8 +856,9 @@ def _match_quotes(ctx: _Context) -> list[Candidate]:
 
 # A dash that signs a quotation: '"..." ― Jane Doe' (reader letters, epigraphs, vox pops).
 # The name ends its line, or the next signed quotation starts right after it (lines joined by the cleaner).
+# Spaces include no-break spaces, which web pages put around the dash.
 _SIGNATURE = re.compile(
-    r"[ \t]*(\u2015|\u2014|\u2013|--)[ \t]*([^\n]{2,60}?)[ \t]*\.?[ \t]*(?=\n|$|[ \t]+[\"\u201c\u201d])"
+    r"[^\S\n]*(\u2015|\u2014|\u2013|--)[^\S\n]*([^\n]{2,60}?)[^\S\n]*\.?[^\S\n]*(?=\n|$|[^\S\n]+[\"\u201c\u201d])"
 )
 
 
