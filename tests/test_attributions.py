@@ -526,9 +526,33 @@ def test_a_sentence_opening_with_a_poll_attributes_its_finding_to_the_poll(nlp) 
         ("The levee has held for a decade, he added, despite the floods of last winter.",
          ["The levee has held for a decade", "despite the floods of last winter"]),
         ("The levee will hold, he said.", ["The levee will hold"]),
+        ("Towns like Corran, she said.", ["Towns like Corran"]),
     ],
 )
 def test_a_frame_set_off_by_commas_takes_the_clause_on_both_sides(nlp, text: str, pieces: list[str]) -> None:  # type: ignore[no-untyped-def]
     (a,) = run(nlp, text)
     parts = a.content_parts or ((a.content.start, a.content.end),)
     assert [text[s:e] for s, e in parts] == pieces
+
+
+def test_a_quote_whose_sentence_has_its_own_frame_does_not_continue_the_last_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "\u201cThis is wrong,\u201d Quell said. \u201cYou drained the reservoir\u201d to water your own fields, "
+        "she said, pointing at the dry bed."
+    )
+    attrs = run(nlp, text)
+    first = one(attrs, "said")
+    assert first.content.text == "\u201cThis is wrong,\u201d"
+    second = [a for a in attrs if a is not first and a.cue and a.cue.text == "said"]
+    assert second and second[0].content.text.startswith("\u201cYou drained the reservoir\u201d")
+
+
+def test_a_setting_before_the_frame_is_not_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert [a.content.text for a in run(nlp, "On Tuesday, the mayor said.")] == []
+
+
+def test_a_passive_name_calling_takes_who_was_called_what(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Oz has been called a charlatan by fellow physicians for promoting cures."
+    a = one(run(nlp, text), "called")
+    assert [text[s:e] for s, e in a.content_parts] == ["Oz", "a charlatan"]
+    assert a.source is not None and a.source.span.text == "fellow physicians"

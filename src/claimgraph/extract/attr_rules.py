@@ -476,6 +476,11 @@ def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | No
     lemma = verb.lemma_.lower()
     deps = lex.content_deps(lemma)
     children = list(verb.children)
+    subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    oprd = next((c for c in children if c.dep_ == "oprd" and c.i > verb.i), None)
+    if subj is not None and oprd is not None and "dobj" in deps and not any(c.dep_ == "agent" for c in oprd.children):
+        # "Oz has been called a charlatan by fellow physicians": who was called what
+        return [subtree_chars(subj), subtree_chars(oprd)], "dobj", None
     for child in children:
         is_clause = child.dep_ == "ccomp" or (
             child.dep_ == "advcl" and child.i > verb.i and (_marked_that(child) or _asked_whether(verb, child))
@@ -549,12 +554,17 @@ def _framed_clause(verb: Token) -> tuple[list[Char], str, Token | None] | None:
     if verb.dep_ in {"parataxis", "ccomp"}:
         head = verb.head
         host_start, host_end = (head.left_edge.i, head.right_edge.i) if head.i < verb.i else (sent.start, sent.end - 1)
-    elif verb.dep_ == "ROOT" and any(c.dep_ in {"advcl", "ccomp"} and c.i < verb.i for c in verb.children):
+    elif verb.dep_ == "ROOT":
         host_start, host_end = sent.start, sent.end - 1
     else:
         return None
-    # the frame: the verb, what stands before it (its subject, "also"), and what follows it up to a comma
-    left = [c for c in verb.children if c.i < verb.i and not c.is_punct and c.dep_ not in {"advcl", "ccomp"}]
+    # the frame: the verb, what stands before it (its subject, "also"), and what follows it up to a comma;
+    # under a ROOT verb what lies before the comma is the clause: "People like Scott, he said."
+    subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i]
+    if verb.dep_ == "ROOT":
+        left = [c for c in verb.children if subj and subj[0].i <= c.i < verb.i and not c.is_punct]
+    else:
+        left = [c for c in verb.children if c.i < verb.i and not c.is_punct and c.dep_ not in {"advcl", "ccomp"}]
     if verb.dep_ == "ROOT" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in left):
         return None
     frame_start = min([c.left_edge.i for c in left] + [verb.i])
@@ -564,6 +574,9 @@ def _framed_clause(verb: Token) -> tuple[list[Char], str, Token | None] | None:
             frame_end = c.right_edge.i
     if frame_start - 2 <= host_start or doc[frame_start - 1].text not in FRAME_COMMAS:
         return None
+    lead = doc[host_start : frame_start - 1]
+    if lead[0].pos_ in {"ADP", "SCONJ"} and verb.dep_ == "ROOT" and not any(t.dep_ in CLAUSE_DEPS for t in lead):
+        return None  # "On Tuesday, the senator said": a setting, not what was said
     parts = [token_chars(doc, host_start, frame_start - 2)]
     after = frame_end + 1
     if after < host_end and doc[after].text in FRAME_COMMAS:
@@ -578,6 +591,7 @@ def _framed_clause(verb: Token) -> tuple[list[Char], str, Token | None] | None:
 
 
 FRAME_COMMAS = {",", "--", "—", "–"}
+CLAUSE_DEPS = {"advcl", "ccomp", "csubj", "relcl", "pcomp"}
 
 
 TIME_MARKS = {"while", "when", "as", "after", "before", "because", "since", "until", "once"}
@@ -938,10 +952,26 @@ def _match_continuations(ctx: _Context, cands: list[Candidate]) -> None:
             continue  # indirect speech runs on into a quotation only when nothing but punctuation separates them
         if "\n" in gap and gap[gap.rfind("\n") :].strip():
             continue  # a new paragraph continues a quote only when it opens with the quotation
+        if _framed_later(ctx, q):
+            continue
         prev.content.append((q.start, q.end))
         prev.quotes.append(q)
         prev.rule += "+continued"
         ctx.used_quotes.add(qi)
+
+
+def _framed_later(ctx: _Context, q: Quote) -> bool:
+    """'“You squeezed them” to drive up the price, she said': the quotation's own sentence goes on to a
+    reporting verb of its own, so it is that verb's content, not the continuation of the previous quote."""
+    doc = ctx.doc
+    end = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if end is None or q.end >= len(ctx.text):
+        return False
+    sent = end[-1].sent
+    return any(
+        is_cue_verb(t, ctx.lex) and t.i not in ctx.quote_of_char and t.idx >= q.end
+        for t in doc[end[-1].i + 1 : sent.end]
+    )
 
 
 def _match_block_quotes(ctx: _Context, paragraphs: Sequence[Char], block_quotes: Sequence[Char]) -> list[Candidate]:
