@@ -556,3 +556,41 @@ def test_a_passive_name_calling_takes_who_was_called_what(nlp) -> None:  # type:
     a = one(run(nlp, text), "called")
     assert [text[s:e] for s, e in a.content_parts] == ["Oz", "a charlatan"]
     assert a.source is not None and a.source.span.text == "fellow physicians"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("Quell did fare well in online polls taken after the debate.", "online polls taken after the debate",
+         "Quell did fare well"),
+        ("Only the old families are trustworthy in his eyes.", "his eyes", "Only the old families are trustworthy"),
+    ],
+)
+def test_a_poll_or_a_view_that_closes_the_clause_is_its_source(nlp, text: str, source: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    (a,) = [a for a in run(nlp, text) if a.rule == "in-study"]
+    assert a.source is not None and a.source.span.text == source and a.content.text == content
+    # a place is not a view: 'in the election', 'in his house'
+    assert not [a for a in run(nlp, "She voted early in the election.") if a.rule == "in-study"]
+
+
+def test_a_clause_right_after_the_object_describes_the_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "At the hearing, Quell cited remarks the mayor had made about the levee as proof of neglect."
+    a = one(run(nlp, text), "cited")
+    assert a.content.text == "remarks the mayor had made about the levee as proof of neglect"
+    # after a verb that takes an addressee the clause is what was said
+    b = one(run(nlp, "Quell told reporters the mayor had lied."), "told")
+    assert b.content.text == "the mayor had lied"
+
+
+def test_a_passive_charge_takes_what_the_subject_was_blamed_for() -> None:
+    from spacy.lang.en import English
+
+    from claimgraph.extract.attr_learned import _passive_charge
+
+    words = ["Rangers", "were", "blamed", "for", "closing", "the", "road", "."]
+    heads = [2, 2, 2, 2, 3, 6, 4, 2]
+    deps = ["nsubjpass", "auxpass", "ROOT", "prep", "pcomp", "det", "dobj", "punct"]
+    pos = ["NOUN", "AUX", "VERB", "ADP", "VERB", "DET", "NOUN", "PUNCT"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert [doc.text[s:e] for s, e in _passive_charge(doc[2], (0, 7))] == ["closing the road"]
+    assert _passive_charge(doc[2], (28, 37)) == []  # the content is not the subject: nothing to add

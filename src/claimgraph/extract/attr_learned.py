@@ -230,6 +230,24 @@ def noun_source(tok: Token) -> tuple[Token | None, Char | None]:
     return None, None
 
 
+# Prepositions that carry the charge after a passive verb: "was accused of lying", "blamed for the delay".
+CHARGE_PREPS = {"of", "for", "over"}
+
+
+def _passive_charge(verb: Token, content: Char) -> list[Char]:
+    """'Peacekeepers have been blamed for introducing cholera': when the content is the passive subject,
+    what it was blamed, accused or praised for belongs to it too."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or verb.pos_ != "VERB" or subtree_chars(subj) != content:
+        return []
+    for prep in verb.rights:
+        if prep.dep_ == "prep" and prep.lower_ in CHARGE_PREPS:
+            obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+            if obj is not None:
+                return [subtree_chars(obj)]
+    return []
+
+
 def learned_candidate(
     tok: Token, model: AttributionModel, lex: Lexicon, quote_of: dict[int, int], blocked: frozenset[int] = frozenset()
 ) -> Candidate | None:
@@ -247,13 +265,14 @@ def learned_candidate(
             src_tok, src, ante = source_of(tok.head, lex)
             if src_tok is tok:
                 src_tok, src, ante = None, None, None
-    ctoks = token_set(doc, [content])
+    parts = [content, *_passive_charge(tok, content)]
+    ctoks = token_set(doc, parts)
     stop = token_set(doc, [src]) if src is not None else set()
     if tok.i in ctoks:
         return None
     lo, hi = cue_extent(tok, model, ctoks, stop)
     return Candidate(
-        content=[content],
+        content=parts,
         cue=token_chars(doc, lo, hi),
         source=src,
         rule=f"model-{tok.pos_.lower()}",

@@ -487,6 +487,10 @@ def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | No
         )
         if is_clause and "ccomp" in deps and not _frames_quote(child, ctx):
             s, e = subtree_chars(child, _authorial_tail(child))
+            obj = _reduced_relative_object(verb, child)
+            if obj is not None:
+                # "cited remarks Trump had made about her": the clause is the object's reduced relative
+                return [(obj.left_edge.idx, _time_clause_end(verb, child, e))], "dobj", None
             return [(s, _time_clause_end(verb, child, e))], "ccomp", None
     if "ccomp" in deps:
         stray = _stray_that_clause(verb)
@@ -592,6 +596,32 @@ def _framed_clause(verb: Token) -> tuple[list[Char], str, Token | None] | None:
 
 FRAME_COMMAS = {",", "--", "—", "–"}
 CLAUSE_DEPS = {"advcl", "ccomp", "csubj", "relcl", "pcomp"}
+
+
+# Verbs whose object can be the addressee before a clause: "told reporters Trump had lied".
+ADDRESSEE_VERBS = {"tell", "ask", "inform", "warn", "remind", "assure", "convince", "persuade", "notify", "promise",
+                   "show", "teach", "advise", "caution", "urge", "reassure"}
+
+
+def _reduced_relative_object(verb: Token, clause: Token) -> Token | None:
+    """The object a 'that'-less clause right after it modifies: 'cited remarks [Trump had made]'.
+
+    The parser hangs such a clause on the verb; a verb that takes no addressee cannot have both an
+    object and a clause, so the clause describes the object.
+    """
+    if verb.lemma_.lower() in ADDRESSEE_VERBS or any(c.dep_ == "mark" for c in clause.children):
+        return None
+    for obj in verb.children:
+        if (
+            obj.dep_ == "dobj"
+            and obj.i < clause.i
+            and clause.left_edge.i == obj.right_edge.i + 1
+            and not (clause.left_edge.is_punct or obj.right_edge.is_punct)  # 'the transfers: a line grew'
+            and obj.pos_ in {"NOUN", "PROPN"}
+            and not any(c.dep_ == "dobj" for c in clause.children)
+        ):
+            return obj
+    return None
 
 
 TIME_MARKS = {"while", "when", "as", "after", "before", "because", "since", "until", "once"}
@@ -1169,26 +1199,54 @@ STUDY_NOUNS = {"poll", "survey", "study", "analysis", "audit", "census", "rankin
 
 
 def _match_in_study(ctx: _Context) -> list[Candidate]:
-    """'In a Des Moines Register poll, Cruz had a 10-point lead': the poll says what the sentence reports."""
+    """'In a Des Moines Register poll, Cruz had a 10-point lead' and 'she got no bump in the first polls':
+    the poll says what the sentence reports; so do 'his eyes' in 'immigrants are safe in his eyes'."""
     doc, text = ctx.doc, ctx.text
     out = []
     for tok in doc:
-        if tok.lower_ != "in" or tok.dep_ != "prep" or not tok.is_sent_start or tok.i in ctx.quote_of_char:
+        if tok.lower_ != "in" or tok.dep_ != "prep" or tok.i in ctx.quote_of_char:
             continue
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         head = tok.head
-        if pobj is None or pobj.lemma_.lower() not in STUDY_NOUNS or head.pos_ not in {"VERB", "AUX"}:
+        if head.pos_ in {"NOUN", "ADJ"} and head.dep_ in {"dobj", "attr", "acomp"} and not tok.is_sent_start:
+            head = head.head  # 'no bump in the polls', 'safe in his eyes': hung on the object or adjective
+        if pobj is None or head.pos_ not in {"VERB", "AUX"} or not _study(pobj, bool(tok.is_sent_start)):
             continue
         if is_cue_verb(head, ctx.lex) or head.i in ctx.used_cues:
             continue  # "In a statement, the ministry said ...": the statement is the medium of "said"
         sent = sent_of(tok)
-        s, e = trim(text, tok.right_edge.idx + len(tok.right_edge), sent.end_char)
-        if len(text[s:e].split()) < 3:
+        if tok.is_sent_start:
+            parts = [trim(text, tok.right_edge.idx + len(tok.right_edge), sent.end_char)]
+        else:
+            if tok.right_edge.i + 1 < sent.end and not doc[tok.right_edge.i + 1].is_punct:
+                continue  # only a phrase that closes its clause: 'X in his eyes.', 'X in one poll.'
+            parts = [trim(text, head.left_edge.idx, tok.idx)]
+        parts = [p for p in parts if p[1] > p[0]]
+        if not parts or len(text[parts[0][0]:parts[0][1]].split()) < 3:
             continue
         ctx.used_cues.add(tok.i)
-        out.append(Candidate(content=[(s, e)], cue=token_chars(doc, tok.i, tok.i), source=source_chars(pobj),
+        out.append(Candidate(content=parts, cue=token_chars(doc, tok.i, tok.i), source=source_chars(pobj),
                              rule="in-study", cue_token=tok.i, source_token=pobj.i))
     return out
+
+
+# What someone sees things in: 'in his eyes', 'in her view' (only after the clause, never opening it).
+VIEW_NOUNS = {"eyes", "view", "estimation", "opinion"}
+# 'in one of the first polls', 'in some polls': the poll is under a quantifier.
+_QUANTIFIERS = {"one", "some", "many", "most", "several", "two", "three", "all", "each", "both"}
+
+
+def _study(pobj: Token, opening: bool) -> bool:
+    lemma = pobj.lemma_.lower()
+    if lemma in STUDY_NOUNS:
+        return True
+    if not opening and pobj.lower_ in VIEW_NOUNS and any(c.dep_ == "poss" for c in pobj.children):
+        return True
+    if pobj.lower_ in _QUANTIFIERS:
+        of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        return inner is not None and inner.lemma_.lower() in STUDY_NOUNS
+    return False
 
 
 def _match_verbs(ctx: _Context) -> list[Candidate]:
