@@ -53,6 +53,24 @@ NP_HEAD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos",
 STAKE_NOUNS = frozenset({"stake", "share", "percent", "%", "interest", "control", "majority", "part", "portion"})
 # Vehicles stand for the state that flies them ("US helicopters") but are never a GROUP of people.
 VEHICLES = frozenset({"helicopter", "plane", "aircraft", "jet", "drone"})
+# "X owes $5m to Y", "X owes Y $5m": the debtor had the money from the creditor (Y -> X)
+DEBT_VERBS = frozenset({"owe"})
+# "payments earmarked for Y", "rifles destined for Y", "funds set aside for Y": a participle on the
+# transferred thing that names who it is for
+MEANT_FOR = frozenset({"earmark", "destine", "intend", "mean", "allocate", "allot", "reserve", "set", "bind",
+                       "direct", "bound"})
+# "is taking his support from Y", "siphoned its funding from Y": drawn away from Y, not given by Y to the possessor
+TAKING_VERBS = frozenset({"take", "steal", "siphon", "lose", "peel", "pull", "divert"})
+# "loans with X": the party a loan is held with lent it (said of whoever has or took out the loan)
+LOAN_NOUNS = frozenset({"loan", "credit", "mortgage", "financing", "overdraft"})
+# "India's imports of Y's oil", "imports of oil from Y by X": the importer (possessor, "by") gets the goods
+IMPORT_NOUNS = frozenset({"import"})
+# A transfer named as what a measure stops ("a ban on imports of X", "restricting imports from Y") is no flow
+BLOCKERS = frozenset({"ban", "embargo", "sanction", "restriction", "restrict", "moratorium", "freeze", "boycott",
+                      "halt", "suspend", "suspension", "block", "blockade", "prohibit", "prohibition", "bar", "curb",
+                      "tariff", "duty", "quota", "limit", "cap"})
+# "Y's state-run X": a firm the state owns acts for the state too
+STATE_OWNED = frozenset({"run", "owned", "own", "controlled", "control", "backed"})
 DESCRIBED_KEY = "claimgraph.flow_described.v1"  # "X, a pro-government militia": description lemma -> named tokens
 PROPER_KEY = "claimgraph.flow_proper_heads.v1"  # lemma of a proper noun -> where it occurs ("... Ministry")
 
@@ -171,7 +189,7 @@ def _subject(verb: Token) -> Token | None:
         # "donors ready to fund X" (not "the willingness to fund X"): an infinitive's noun must be an actor
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
             verb.head.pos_ == "PROPN" or _people_noun(verb.head, actor_lexicons()))
-        if verb.dep_ == "acl" and (verb.tag_ == "VBG" or infinitive):
+        if verb.dep_ == "acl" and (verb.tag_ == "VBG" or infinitive or _misparsed_finite(verb)):
             return verb.head  # "helicopters delivering arms", "donors ready to fund X": the noun does the action
         if verb.dep_ == "relcl":
             return verb.head
@@ -179,9 +197,17 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _misparsed_finite(verb: Token) -> bool:
+    """ "the party of X, Y, set aside the payments": a finite verb after an apposition, misread as a participle."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.i > 1 and verb.doc[verb.i - 1].text == "," and \
+        _child(verb, {"dobj"}) is not None and not any(c.dep_ == "agent" or c.lower_ == "by" for c in verb.children)
+
+
 def _is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
+    if _misparsed_finite(verb):
+        return False
     if any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had", "having") for c in verb.children):
         return False  # "having acquired X": a perfect, not a reduced passive
     return verb.dep_ in ("acl", "relcl", "advcl") and verb.tag_ == "VBN"
@@ -662,10 +688,13 @@ def _verb_frame(
         for c in v.children:  # "sent fighters to join X": the people given join (fight for) X
             if not targets and c.dep_ in ("advcl", "xcomp") and c.lemma_ in JOIN_VERBS and \
                     any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-                targets += _heads(_child(c, {"dobj"})) or [h for x in _preps(c, {"for", "alongside", "with"})
-                                                           for h in _heads(x)]
+                # "to fight X": X is the enemy, not the one helped ("to fight for X", "alongside X")
+                obj = _child(c, {"dobj"}) if c.lemma_ != "fight" else None
+                targets += _heads(obj) or [h for x in _preps(c, {"for", "alongside", "with"}) for h in _heads(x)]
                 if targets and _item_kind(patient, flex) is None:
                     kind, rule = "fighters", rule + ":join"
+        if not for_ and not targets and patient is not None and _item_kind(patient, flex) is not None:
+            for_ = _preps(patient, {"for"})  # "set aside the payments for X": "for" hung on the item
         for f in for_:
             if f.lemma_ in ONWARD_NOUNS:
                 targets += [h for x in _preps(f, {"to"}) for h in _heads(x)]
@@ -674,6 +703,8 @@ def _verb_frame(
                 targets += _heads(f)
         if not targets and (purpose := _purpose_targets(v, flex, alex)):
             targets, rule = purpose, rule + ":purpose"  # "gave grants to help local schools"
+        if not targets and patient is not None and (meant := _meant_for(patient)):
+            targets, rule = meant[0], rule + ":meant"  # "sent rifles destined for X"
         if not targets and patient is not None:  # the item's own clause says who got it
             for c in patient.children:
                 if c.dep_ in ("relcl", "acl") and flex.verbs.get(c.lemma_, ("",))[0] == "receive":
@@ -683,8 +714,11 @@ def _verb_frame(
         if not targets and frame == "give" and patient is not None and thing:
             det = next((c.i for c in patient.children if c.dep_ == "det"), None)
             for c in patient.children:  # "gave the militia rifles": read as one noun phrase by the parser
-                if det is not None and det < c.i and c.dep_ == "compound" and c.pos_ == "NOUN" and \
-                        _people_noun(c, alex):
+                # "lent the NLA money": with a verb of paying or lending, a name before the money is its recipient
+                named = pays and c.pos_ == "PROPN" and c.ent_type_ in ("ORG", "PERSON", "GPE") and \
+                    _item_kind(patient, flex) == "money"
+                if det is not None and det < c.i and c.dep_ == "compound" and \
+                        ((c.pos_ == "NOUN" and _people_noun(c, alex)) or named):
                     targets.append(c)
                     rule += ":double"
         if not sources and patient is not None:  # "weapons funneled ... by X were passed on to Y"
@@ -763,6 +797,22 @@ def _verb_frame(
     )
 
 
+def _meant_for(thing: Token) -> tuple[list[Token], list[Token]] | None:
+    """Who a transferred thing is meant for, and by whom, off a participle on it: "payments earmarked for Y",
+    "rifles destined for Y", "funds set aside for Y by X", "payments directed to Y". None when none says so."""
+    for c in thing.children:
+        if c.dep_ != "acl" or c.tag_ != "VBN" or c.lemma_.lower() not in MEANT_FOR:
+            continue
+        if c.lemma_.lower() == "set" and not any(p.lower_ == "aside" for p in c.children):
+            continue
+        ends = _preps(c, {"to"} if c.lemma_.lower() == "direct" else {"for", "to"})
+        targets = [h for t in ends if t.ent_type_ not in ("GPE", "LOC", "FAC") or c.lemma_.lower() != "bind"
+                   for h in _heads(t)]
+        if targets:
+            return targets, [h for b in _preps(c, {"by"}) for h in _heads(b)]
+    return None
+
+
 def _noun_frame(n: Token, kind: str, flex: FlowLexicons, alex: ActorLexicons) -> Frame | None:
     explicit = [c for c in n.children if c.dep_ == "poss"] + _preps(n, {"from", "by"})
     modifiers = [c for c in n.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ", "NOUN")]
@@ -771,12 +821,26 @@ def _noun_frame(n: Token, kind: str, flex: FlowLexicons, alex: ActorLexicons) ->
         targets = [h for o in _preps(n, {"of"}) for t in _preps(o, {"to"}) for h in _heads(t)]
     sources = [h for t in explicit for h in _heads(t)]
     rule = "noun"
+    poss = _child(n, {"poss"})
+    whole = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "of" else n  # "much of his support"
+    taken = whole.dep_ == "dobj" and whole.head.lemma_.lower() in TAKING_VERBS  # "took his support from Y"
+    if not targets and poss is not None and not taken and (frm := _preps(n, {"from"})):
+        # "X's loans from Y", "the rebels' aid from Y": with the giver after "from", the possessor got it
+        targets, sources = _heads(poss), [h for t in frm for h in _heads(t)]
+        rule += ":possessor"
+    if not sources and kind == "item" and targets and not _blocked(n):
+        # "shipments of NLA rifles to Y", "the sale of US jets to Y": the owner of the goods gives them
+        sources = [o for g in _preps(n, {"of"}) if _item_kind(g, flex) is not None for o in _goods_owners(g, alex)]
+        rule += ":owner" if sources else ""
     if not targets:  # "payments from X wired through banks to Y": the participle, often hung on X, says where
         for c in (c for h in (n, *_preps(n, {"from"})) for c in h.children):
             if c.dep_ == "acl" and c.tag_ == "VBN" and flex.verbs.get(c.lemma_, ("",))[0] in ("give", "pay", "move"):
                 targets += [h for t in _preps(c, {"to", "into"}) if t.ent_type_ not in ("GPE", "LOC", "FAC")
                             for h in _heads(t)]
                 rule += ":participle"
+    if not targets and (meant := _meant_for(n)):  # "payments earmarked for Y (by X)"
+        targets, rule = meant[0], rule + ":meant"
+        sources += meant[1]
     gov = n
     while gov.dep_ == "conj":
         gov = gov.head
@@ -789,8 +853,10 @@ def _noun_frame(n: Token, kind: str, flex: FlowLexicons, alex: ActorLexicons) ->
         if verb.lemma_ in flex.receive_verbs:
             targets = targets or _heads(_subject(verb))
             sources = sources or [h for t in _preps(verb, {"from"}) for h in _heads(t)]
+            if not sources and n.lemma_.lower() in LOAN_NOUNS:  # "has outstanding loans with X"
+                sources = [h for t in _preps(n, {"with"}) + _preps(verb, {"with"}) for h in _heads(t)]
             rule += ":received"
-        elif verb.lemma_ in flex.light_verbs or verb.lemma_ in flex.verbs:
+        elif verb.lemma_ in flex.light_verbs or _verb_entry(verb, flex) is not None:
             sources = sources or _heads(_subject(verb))
             targets = targets or [h for t in _preps(verb, {"to", "for"}) for h in _heads(t)]
             rule += ":given"
@@ -950,6 +1016,42 @@ def _party(tok: Token, alex: ActorLexicons, flex: FlowLexicons) -> bool:
     return _people_noun(tok, alex) or _owner_noun(lemma, alex) or lemma in flex.holding_nouns
 
 
+def _blocked(n: Token) -> bool:
+    """Is this transfer noun what a measure stops ("a ban on imports of X", "restricting imports from Y")?"""
+    tok = n
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in BLOCKERS:
+            return True
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("xcomp", "conj"):
+            return False
+    return False
+
+
+def _import_frame(n: Token, flex: FlowLexicons, alex: ActorLexicons) -> Frame | None:
+    """ "India's imports of Iranian oil", "imports of rifles from X by Y": the origin gives to the importer."""
+    if _blocked(n):
+        return None
+    receivers = _heads(_child(n, {"poss"})) + [h for b in _preps(n, {"by"}) for h in _heads(b)]
+    goods = _preps(n, {"of"})
+    givers = [h for f in _preps(n, {"from"}) + [t for g in goods for t in _preps(g, {"from"})] for h in _heads(f)]
+    givers += [o for g in goods for o in _goods_owners(g, alex) if o not in givers]
+    if not givers or not receivers:
+        return None
+    item = goods[0] if goods else None
+    return Frame(
+        kind=_item_kind(item, flex) or "other",
+        trigger=(n.idx, n.idx + len(n.text)),
+        sources=tuple(t.i for t in givers[:MAX_ENDS]),
+        targets=tuple(t.i for t in receivers[:MAX_ENDS]),
+        item=_span(item) if item is not None else None,
+        time=_date_in(n),
+        rule="noun:import",
+    )
+
+
 def _recipient_frame(n: Token, kind: str, flex: FlowLexicons, alex: ActorLexicons) -> Frame | None:
     """ "X became the largest importer of Y's oil", "X, a customer of Y": the noun names X as Y's recipient."""
     if n.dep_ == "attr" and n.head.lemma_ in ("be", "become", "remain"):
@@ -959,7 +1061,7 @@ def _recipient_frame(n: Token, kind: str, flex: FlowLexicons, alex: ActorLexicon
         receivers, gov = [_deref(n.head)], n
     else:
         return None
-    givers = _heads(_child(n, {"poss"}))  # "Y's biggest customer"
+    givers: list[Token] = []
     item: Token | None = None
     for o in _preps(n, {"of"}):
         if _party(o, alex, flex):
@@ -968,6 +1070,10 @@ def _recipient_frame(n: Token, kind: str, flex: FlowLexicons, alex: ActorLexicon
             item = o
             givers += _goods_owners(o, alex)  # "an importer of Y's oil", "the recipient of Y-ian aid"
     givers += [h for f in _preps(n, {"from"}) for h in _heads(f)]  # "the top buyer of arms from Y"
+    if not givers:
+        # "Y's biggest customer"; with the giver named after "of", the possessor is where the ranking
+        # holds ("Asia's largest importer of Y's oil"), not a giver
+        givers = _heads(_child(n, {"poss"}))
     if not givers or not receivers:
         return None
     if kind == "item":
@@ -994,7 +1100,7 @@ class OpenGift:
 
 def _open_gift(v: Token, flex: FlowLexicons) -> OpenGift | None:
     """ "X pledged $5 million", "X donated rifles": a giver and a money or weapons item, no recipient."""
-    frame = flex.verbs.get(v.lemma_, ("",))[0]
+    frame = (_verb_entry(v, flex) or ("",))[0]
     if frame not in ("give", "pay", "give_item", "sell") and v.lemma_ not in flex.light_verbs:
         return None
     obj = _child(v, {"dobj"})
@@ -1045,6 +1151,63 @@ def _onward_frame(v: Token, flex: FlowLexicons, opens: Sequence[OpenGift]) -> Fr
     )
 
 
+def _verb_entry(v: Token, flex: FlowLexicons) -> tuple[str, str] | None:
+    """The flow_verbs.tsv entry of a verb: its phrasal form first ("set aside", "bail out"), else its lemma."""
+    for c in v.children:
+        if c.dep_ in ("prt", "advmod") and c.i > v.i and (key := f"{v.lemma_} {c.lower_}") in flex.verbs:
+            return flex.verbs[key]
+    return flex.verbs.get(v.lemma_)
+
+
+def _debt_frame(v: Token, flex: FlowLexicons, alex: ActorLexicons) -> Frame | None:
+    """ "X owes $5m to Y", "X owes Y $5m": the creditor Y gave the debtor X the money."""
+    objects = [c for c in v.children if c.dep_ in ("dobj", "dative", "iobj")]
+    money = [o for o in objects if _item_kind(o, flex) == "money"]
+    if not money:
+        return None
+    creditors = [h for o in objects if o not in money and actor_like(o, alex, flex) for h in _heads(o)]
+    creditors += [h for t in _preps(v, {"to"}) + _preps(money[0], {"to"}) for h in _heads(t)]
+    debtors = _heads(_subject(v)) if not _is_passive(v) else []
+    if not creditors or not debtors:
+        return None
+    return Frame(
+        kind="money",
+        trigger=(v.idx, v.idx + len(v.text)),
+        sources=tuple(t.i for t in creditors[:MAX_ENDS]),
+        targets=tuple(t.i for t in debtors[:MAX_ENDS]),
+        item=_span(money[0]),
+        time=_date_in(v),
+        negated=any(c.dep_ == "neg" for c in v.children),
+        rule="verb:debt",
+    )
+
+
+def _owning_state(tok: Token) -> Token | None:
+    """The state that owns a firm at a flow end: "Venezuela's state-run PDVSA", "Qatar's state-owned X"."""
+    if tok.pos_ != "PROPN":
+        return None
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.ent_type_ == "GPE"), None)
+    if poss is None:
+        return None
+    for c in tok.children:
+        if c.dep_ == "amod" and c.lower_ in STATE_OWNED and c.i < tok.i and \
+                any(m.lower_ in ("state", "government") for m in c.children):
+            return poss
+    return None
+
+
+def _with_owning_states(fr: Frame, doc: Doc) -> Frame:
+    """A transfer to or from a state-owned firm is the owning state's too: its end gains the state."""
+    def more(ends: tuple[int, ...]) -> tuple[int, ...]:
+        extra = [st.i for i in ends if (st := _owning_state(doc[i])) is not None and st.i not in ends]
+        return (*ends, *extra)[:MAX_ENDS + 1] if extra else ends
+
+    sources, targets = more(fr.sources), more(fr.targets)
+    if sources == fr.sources and targets == fr.targets:
+        return fr
+    return replace(fr, sources=sources, targets=targets, rule=fr.rule + ":state-owned")
+
+
 def _payment_back(fr: Frame) -> Frame | None:
     """A sale is paid for: "X sold rifles to Z" also moves Z's money to X (none when money was sold).
 
@@ -1084,8 +1247,8 @@ def find_frames(doc: Doc) -> list[Frame]:
             frame = _participle_frame(tok, flex.participles[lower], flex, alex)
         if frame is not None:
             pass
-        elif pos == "VERB" and lemma in flex.verbs:
-            fr, kind = flex.verbs[lemma]
+        elif pos == "VERB" and (entry := _verb_entry(tok, flex)) is not None:
+            fr, kind = entry
             frame = _verb_frame(tok, fr, kind, flex, alex, frames)
             if frame is not None and kind == "item":
                 extra = _more_kinds(frame, doc, flex)
@@ -1098,17 +1261,22 @@ def find_frames(doc: Doc) -> list[Frame]:
                 frame = _onward_frame(tok, flex, opens)
         elif pos == "VERB" and lemma in flex.onward_verbs:
             frame = _onward_frame(tok, flex, opens)
+        elif pos == "VERB" and low in DEBT_VERBS:
+            frame = _debt_frame(tok, flex, alex)
         elif pos == "NOUN" and tok.dep_ != "compound" and low in flex.nouns:
             frame = _noun_frame(tok, flex.nouns[low], flex, alex)
         elif pos == "NOUN" and low in flex.agent_nouns:
             frame = _agent_frame(tok, flex.agent_nouns[low], flex)
         elif pos == "NOUN" and low in flex.recipient_nouns:
             frame = _recipient_frame(tok, flex.recipient_nouns[low], flex, alex)
-        if frame is None and pos == "VERB" and (lemma in flex.verbs or lemma in flex.light_verbs) and \
+        elif pos == "NOUN" and low in IMPORT_NOUNS and tok.dep_ != "compound":
+            frame = _import_frame(tok, flex, alex)
+        if frame is None and pos == "VERB" and (_verb_entry(tok, flex) or lemma in flex.light_verbs) and \
                 (gift := _open_gift(tok, flex)) is not None:
             opens.append(gift)
         if frame is not None:
             frames.append(frame)
         frames += extra
+    frames = [_with_owning_states(fr, doc) for fr in frames]
     doc.user_data[CACHE_KEY] = frames
     return frames
