@@ -97,7 +97,7 @@ def test_seed_author_claims(seed: dict) -> None:
 
 
 # PolNeAR dev (issue 3); bars: relation 0.70, cue exact 0.80, source exact 0.75, content overlap 0.80
-POLNEAR_FLOORS = {"relation_f1": 0.68, "cue_exact_f1": 0.70, "source_exact_f1": 0.76, "content_overlap_f1": 0.835}
+POLNEAR_FLOORS = {"relation_f1": 0.69, "cue_exact_f1": 0.71, "source_exact_f1": 0.77, "content_overlap_f1": 0.85}
 
 
 def test_polnear_dev(polnear: dict) -> None:
@@ -127,7 +127,7 @@ def test_seed_flows(seed: dict) -> None:
 
 # RAMS dev (issue 4); bar: recall 0.40 with at most 15 flows per 1,000 words
 # the ceiling guards against over-generation: far under the bar's 15, where honest extraction stands now
-RAMS_FLOORS = {"recall": 0.31, "flows_per_1000_words_max": 9.0}
+RAMS_FLOORS = {"recall": 0.32, "flows_per_1000_words_max": 9.0}
 
 
 def test_rams_flows(rams: dict) -> None:
