@@ -150,7 +150,8 @@ def test_search_finds_a_claim(server: str, page) -> None:  # type: ignore[no-unt
     assert "missiles" in hit.inner_text()
     shot(page, "search")
     hit.click()
-    assert page.locator("#detail-claim-c2").is_visible()
+    page.wait_for_url("**#claim-c2")
+    page.wait_for_selector("#detail-claim-c2", state="visible", timeout=10_000)  # raises when it never shows
     assert page.locator("#claim-c2").inner_text().startswith("Reuters reported")
     page.goto(server + '/search?q="unbalanced')
     assert "cannot parse the search" in page.locator("#error-message").inner_text()
