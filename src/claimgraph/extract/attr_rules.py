@@ -1216,16 +1216,15 @@ def _match_in_study(ctx: _Context) -> list[Candidate]:
             continue  # "In a statement, the ministry said ...": the statement is the medium of "said"
         sent = sent_of(tok)
         if tok.is_sent_start:
-            parts = [trim(text, tok.right_edge.idx + len(tok.right_edge), sent.end_char)]
+            s, e = trim(text, tok.right_edge.idx + len(tok.right_edge), sent.end_char)
+        elif tok.right_edge.i + 1 < sent.end and not doc[tok.right_edge.i + 1].is_punct:
+            continue  # only a phrase that closes its clause: 'X in his eyes.', 'X in one poll.'
         else:
-            if tok.right_edge.i + 1 < sent.end and not doc[tok.right_edge.i + 1].is_punct:
-                continue  # only a phrase that closes its clause: 'X in his eyes.', 'X in one poll.'
-            parts = [trim(text, head.left_edge.idx, tok.idx)]
-        parts = [p for p in parts if p[1] > p[0]]
-        if not parts or len(text[parts[0][0]:parts[0][1]].split()) < 3:
+            s, e = trim(text, head.left_edge.idx, tok.idx)
+        if len(text[s:e].split()) < 3:
             continue
         ctx.used_cues.add(tok.i)
-        out.append(Candidate(content=parts, cue=token_chars(doc, tok.i, tok.i), source=source_chars(pobj),
+        out.append(Candidate(content=[(s, e)], cue=token_chars(doc, tok.i, tok.i), source=source_chars(pobj),
                              rule="in-study", cue_token=tok.i, source_token=pobj.i))
     return out
 
