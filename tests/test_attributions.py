@@ -594,3 +594,42 @@ def test_a_passive_charge_takes_what_the_subject_was_blamed_for() -> None:
     doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert [doc.text[s:e] for s, e in _passive_charge(doc[2], (0, 7))] == ["closing the road"]
     assert _passive_charge(doc[2], (28, 37)) == []  # the content is not the subject: nothing to add
+
+
+def test_a_show_title_with_small_words_after_a_possessive_is_not_a_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("In an interview on KVTR's \u201cFace the Valley,\u201d Senator Ona Pell said the new levee "
+            "would hold through the spring.")
+    a = one(run(nlp, text), "said")
+    assert a.content.text == "the new levee would hold through the spring"
+    assert not [x for x in run(nlp, text) if "Face the Valley" in x.content.text]
+
+
+def test_a_clause_opened_by_while_is_not_what_the_verb_reports(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("While he acknowledged money was a major reason, Vell also noted several \u201csmall things\u201d "
+            "left him tired.")
+    a = one(run(nlp, text), "noted")
+    assert a.content.text == "several \u201csmall things\u201d left him tired"
+
+
+def test_a_finite_clause_hung_on_the_verb_without_a_conjunction_is_what_was_said() -> None:
+    from spacy.lang.en import English
+
+    from claimgraph.extract.attr_rules import _unmarked_finite
+
+    # 'Vell said after the vote he would stay.': the parser calls 'stay' an adverbial clause of 'said'
+    words = ["Vell", "said", "after", "the", "vote", "he", "would", "stay", "."]
+    heads = [1, 1, 7, 4, 2, 7, 7, 1, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "nsubj", "aux", "advcl", "punct"]
+    tags = ["NNP", "VBD", "IN", "DT", "NN", "PRP", "MD", "VB", "."]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert _unmarked_finite(doc[7])
+    # with a conjunction it is a real adverbial clause: 'said it before he would stay'
+    words2 = ["Vell", "left", "before", "he", "would", "stay", "."]
+    doc2 = Doc(English().vocab, words=words2, heads=[1, 1, 5, 5, 5, 1, 1],
+               deps=["nsubj", "ROOT", "mark", "nsubj", "aux", "advcl", "punct"],
+               tags=["NNP", "VBD", "IN", "PRP", "MD", "VB", "."])
+    assert not _unmarked_finite(doc2[5])
+    # a subjectless participle is no clause of its own: 'said, adding ...'
+    doc3 = Doc(English().vocab, words=["Vell", "spoke", ",", "adding", "more", "."], heads=[1, 1, 1, 1, 3, 1],
+               deps=["nsubj", "ROOT", "punct", "advcl", "dobj", "punct"], tags=["NNP", "VBD", ",", "VBG", "JJR", "."])
+    assert not _unmarked_finite(doc3[3])

@@ -481,9 +481,13 @@ def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | No
     if subj is not None and oprd is not None and "dobj" in deps and not any(c.dep_ == "agent" for c in oprd.children):
         # "Oz has been called a charlatan by fellow physicians": who was called what
         return [subtree_chars(subj), subtree_chars(oprd)], "dobj", None
-    for child in children:
+    # a clause after the verb before one ahead of it; an adverbial clause ("While he ..., X noted") is never one
+    for child in sorted(children, key=lambda c: c.i < verb.i):
+        if child.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS for c in child.children):
+            continue
         is_clause = child.dep_ == "ccomp" or (
-            child.dep_ == "advcl" and child.i > verb.i and (_marked_that(child) or _asked_whether(verb, child))
+            child.dep_ == "advcl" and child.i > verb.i
+            and (_marked_that(child) or _asked_whether(verb, child) or _unmarked_finite(child))
         )
         if is_clause and "ccomp" in deps and not _frames_quote(child, ctx):
             s, e = subtree_chars(child, _authorial_tail(child))
@@ -688,6 +692,22 @@ def _asked_whether(verb: Token, clause: Token) -> bool:
     )
 
 
+ADVERBIAL_MARKS = frozenset({"while", "although", "though", "because", "since", "when", "after", "before",
+                             "unless", "once", "until", "as"})
+
+
+def _unmarked_finite(clause: Token) -> bool:
+    """'Trump said after the convention he would not accept ...': a finite clause with its own subject and no
+    conjunction, which the parser hung on the verb as an adverbial clause, is what was said."""
+    kids = list(clause.children)
+    if any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ in {"WRB", "WDT"}) for c in kids):
+        return False
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < clause.i for c in kids):
+        return False
+    return clause.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {
+        "MD", "VBD", "VBZ", "VBP"} for c in kids)
+
+
 def _marked_that(clause: Token) -> bool:
     """'... that they were providing': a clause opened by "that" (the parser sometimes calls it advcl)."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
@@ -772,11 +792,18 @@ def _bare_frame(ctx: _Context, i: int) -> bool:
     return False
 
 
+TITLE_SMALL_WORDS = frozenset({"the", "of", "and", "a", "an", "in", "on", "at", "to", "for", "with", "from"})
+
+
 def _embedded_title(text: str, q: Quote) -> bool:
     """'told “New Day,” that ...', 'the hacker known as “Guccifer,” said': a short capitalised name in
     quotation marks in the middle of a sentence is a title or nickname, not something said."""
     words = text[q.start : q.end].strip("\u201c\u201d\"'\u2018\u2019 ,.").split()
-    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+    if not 1 <= len(words) <= 6 or not words[0][:1].isupper():
+        return False  # '“Face the Nation,”', '“The Steve Harvey Morning Show,”': small words may stay lowercase
+    if not all(w[:1].isupper() or not w[:1].isalpha() or w in TITLE_SMALL_WORDS for w in words):
+        return False
+    if sum(w in TITLE_SMALL_WORDS for w in words) * 2 >= len(words):
         return False
     before = text[max(0, q.start - 40) : q.start].rstrip()
     return bool(before) and (before[-1].isalpha() or before[-1] == ",") and "\n" not in before[-3:]
