@@ -633,3 +633,24 @@ def test_a_finite_clause_hung_on_the_verb_without_a_conjunction_is_what_was_said
     doc3 = Doc(English().vocab, words=["Vell", "spoke", ",", "adding", "more", "."], heads=[1, 1, 1, 1, 3, 1],
                deps=["nsubj", "ROOT", "punct", "advcl", "dobj", "punct"], tags=["NNP", "VBD", ",", "VBG", "JJR", "."])
     assert not _unmarked_finite(doc3[3])
+
+
+def test_a_name_given_is_an_attribution_without_a_source_and_no_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph.extract.claims import extract_claims
+
+    text = "The levee bill, known as the Dry Feet Act, passed on Monday. She was known as the rainmaker."
+    doc = nlp(text)
+    document = _document(text)
+    attrs = [a for a in extract_attributions(doc, document, ()) if a.rule == "naming"]
+    assert [(a.source, a.cue.text if a.cue else None) for a in attrs] == [(None, "known as"), (None, "was known as")]
+    assert [text[s:e] for s, e in attrs[0].content_parts] == ["The levee bill", "the Dry Feet Act"]
+    # a name is no evidence: the sentence stays the author's
+    claims = extract_claims(doc, document, attrs)
+    assert {c.evidence for c in claims} == {"author_assertion"}
+
+
+def test_a_participle_before_a_passive_clause_takes_its_subject_as_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "After saying her ankle was swollen, she was rushed to the clinic for tests."
+    a = one(run(nlp, text), "saying")
+    assert a.source is not None and a.source.span.text == "she"
+    assert a.content.text == "her ankle was swollen"

@@ -23,6 +23,7 @@ class Lexicon:
     adjectives: frozenset[str] = frozenset()  # "X is confident that", "X was critical of Y": stance after "be"
     stance_nouns: frozenset[str] = frozenset()  # "X is a supporter of Y"
     stance_objects: frozenset[str] = frozenset()  # "X took issue with Y": the object of a light verb
+    naming: tuple[tuple[str, str], ...] = ()  # ("know", "as"): "the bill, known as the Justice Act"; "" = no prep
 
     def content_deps(self, lemma: str) -> frozenset[str]:
         return self.verbs.get(lemma, frozenset())
@@ -48,6 +49,7 @@ def load_lexicon() -> Lexicon:
     source_after: list[tuple[str, ...]] = []
     verb_preps: set[tuple[str, str]] = set()
     light_verbs: set[str] = set()
+    naming: list[tuple[str, str]] = []
     for ln in entries("attribution_patterns.txt"):
         kind, _, phrase = ln.partition("\t")
         words = tuple(phrase.lower().split())
@@ -57,6 +59,8 @@ def load_lexicon() -> Lexicon:
             verb_preps.add((words[0], words[-1]))
         elif kind == "light-verb" and len(words) == 1:
             light_verbs.add(words[0])
+        elif kind == "naming" and 1 <= len(words) <= 2:
+            naming.append((words[0], words[1] if len(words) == 2 else ""))
     return Lexicon(
         verbs={**states, **verbs},
         states=frozenset(states) - frozenset(verbs),
@@ -64,6 +68,7 @@ def load_lexicon() -> Lexicon:
         source_after=tuple(source_after),
         verb_preps=frozenset(verb_preps),
         light_verbs=frozenset(light_verbs),
+        naming=tuple(naming),
         adjectives=frozenset(w.lower() for w in entries("attribution_adjectives.txt")),
         stance_nouns=frozenset(w.lower() for w in entries("attribution_stance_nouns.txt")),
         stance_objects=frozenset(w.lower() for w in entries("attribution_stance_objects.txt")),

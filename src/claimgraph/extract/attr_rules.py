@@ -269,6 +269,9 @@ def _source_of(tok: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, 
                     for pobj in agent.children:
                         if pobj.dep_ == "pobj":
                             return pobj, source_chars(pobj), None
+            if depth > 0 and child.pos_ in {"PRON", "PROPN", "NOUN"}:
+                # "After saying ..., she was whisked off": the passive subject also did the speaking
+                return child, source_chars(child), _antecedent(tok, child)
             return None, None, None
     if tok.dep_ == "xcomp" and tok.head is not tok:
         # object control: "prompting Obama to vow", "urged the senator to say"
@@ -1225,6 +1228,52 @@ STUDY_NOUNS = {"poll", "survey", "study", "analysis", "audit", "census", "rankin
                "forecast", "projection", "simulation", "experiment", "review", "assessment"}
 
 
+def _match_naming(ctx: _Context) -> list[Candidate]:
+    """'the bill, known as the Justice Act', 'She was known as the rainmaker', 'the resort, now called Doral':
+    a name given to something, which PolNeAR annotates as an attribution with no source (unless "by" names
+    who gives it). The content is what is named and the name."""
+    doc, text = ctx.doc, ctx.text
+    naming = dict(ctx.lex.naming)
+    out = []
+    for tok in doc:
+        prep_word = naming.get(tok.lemma_.lower())
+        if tok.tag_ != "VBN" or prep_word is None or tok.i in ctx.used_cues or tok.i in ctx.quote_of_char:
+            continue
+        kids = list(tok.children)
+        if prep_word:
+            prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ == prep_word and c.i > tok.i), None)
+            name = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+            last = prep
+        else:
+            name = next((c for c in kids if c.dep_ in {"oprd", "attr", "dobj"} and c.i > tok.i), None)
+            last = tok
+        if name is None or last is None:
+            continue
+        if tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.i < tok.i:
+            head = tok.head
+            named = trim(text, head.left_edge.idx, tok.left_edge.idx)
+        else:
+            subj = next((c for c in kids if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+            if subj is None:
+                continue
+            named = subtree_chars(subj)
+        if named[1] <= named[0]:
+            continue
+        agent = next((c for c in kids if c.dep_ == "agent"), None)
+        pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        start = min((c for c in kids if c.dep_ in {"auxpass", "advmod"} and c.i < tok.i), default=tok,
+                    key=lambda c: c.i)
+        # the name alone: not a relative clause or apposition hung on it ("the Grey Scarves, which says ...")
+        hung = {"relcl", "acl", "appos", "punct", "cc", "conj"}
+        end = max([name.i] + [t.i for c in name.children if c.i > name.i and c.dep_ not in hung for t in c.subtree])
+        ctx.used_cues.add(tok.i)
+        content = [named, token_chars(doc, name.left_edge.i, end)]
+        out.append(Candidate(content=content, cue=(start.idx, last.idx + len(last)),
+                             source=source_chars(pobj) if pobj is not None else None, rule="naming",
+                             cue_token=tok.i, source_token=pobj.i if pobj is not None else None))
+    return out
+
+
 def _match_in_study(ctx: _Context) -> list[Candidate]:
     """'In a Des Moines Register poll, Cruz had a 10-point lead' and 'she got no bump in the first polls':
     the poll says what the sentence reports; so do 'his eyes' in 'immigrants are safe in his eyes'."""
@@ -1629,6 +1678,7 @@ def match(
     cands += _match_nouns(ctx)
     cands += _match_adjectives(ctx)
     cands += _match_light_verbs(ctx)
+    cands += _match_naming(ctx)
     # 6. the trained scorers: the cues the lexicon lacks, and every cue's extent
     if model is not None:
         cands = _apply_model(ctx, cands, model)

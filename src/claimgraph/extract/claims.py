@@ -365,6 +365,9 @@ class _Draft:
     denied: bool = False
 
 
+LABEL_RULES = frozenset({"naming"})
+
+
 def extract_claims(doc: Doc, document: Document, attributions: Sequence[Attribution]) -> Sequence[Claim]:
     """Every body sentence as claims with their evidence: what the sources say, and what the author says."""
     found = claim_markers(doc.vocab).find_all(doc)
@@ -375,6 +378,8 @@ def extract_claims(doc: Doc, document: Document, attributions: Sequence[Attribut
     denial_roots = {doc[s:e].root.i for s, e in denials}
     inf_starts = [s for s, _ in inference]
     quoted = quoted_tokens(doc, document)
+    # a name given to something ("the bill, known as the Justice Act") is no evidence for a claim
+    attributions = [a for a in attributions if a.rule not in LABEL_RULES]
     attributions = _drop_author_framed(doc, attributions, inference, quoted)
     owner = _owners(doc, attributions)
     frames = [_frame(doc, a, owner) for a in attributions]
