@@ -527,6 +527,9 @@ def test_a_sentence_opening_with_a_poll_attributes_its_finding_to_the_poll(nlp) 
          ["The levee has held for a decade", "despite the floods of last winter"]),
         ("The levee will hold, he said.", ["The levee will hold"]),
         ("Towns like Corran, she said.", ["Towns like Corran"]),
+        # a belief framed from the side, as speech is
+        ("His grip on the council, they believe, is not going anywhere.",
+         ["His grip on the council", "is not going anywhere"]),
     ],
 )
 def test_a_frame_set_off_by_commas_takes_the_clause_on_both_sides(nlp, text: str, pieces: list[str]) -> None:  # type: ignore[no-untyped-def]

@@ -550,7 +550,7 @@ def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | No
 
 # Verbs that frame a clause from the side: "Trump is wrong, he said." / "The museum, he said, celebrates ..."
 FRAME_VERBS = {"say", "tell", "add", "write", "argue", "insist", "note", "explain", "claim", "warn", "continue",
-               "report", "tweet"}
+               "report", "tweet", "believe", "think"}
 _FRAME_TAIL_DEPS = {"npadvmod", "advmod", "prep", "dobj", "dative", "agent"}
 
 
