@@ -657,3 +657,12 @@ def test_a_participle_before_a_passive_clause_takes_its_subject_as_speaker(nlp) 
     a = one(run(nlp, text), "saying")
     assert a.source is not None and a.source.span.text == "she"
     assert a.content.text == "her ankle was swollen"
+
+
+def test_a_fronted_passive_asked_has_no_source_but_its_agent(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Asked whether the levee would hold, Quell said the council had no plan."
+    a = one(run(nlp, text), "Asked")
+    assert a.source is None  # Quell was asked: who asked is not said
+    assert one(run(nlp, text), "said").source.span.text == "Quell"  # type: ignore[union-attr]
+    b = one(run(nlp, "Asked by reporters whether the levee would hold, Quell said the council had no plan."), "Asked")
+    assert b.source is not None and b.source.span.text == "reporters"

@@ -278,6 +278,17 @@ def _source_of(tok: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, 
         for child in tok.head.children:
             if child.dep_ == "dobj" and child.i < tok.i and child.pos_ in {"PROPN", "NOUN", "PRON"}:
                 return child, source_chars(child), None
+    if tok.tag_ == "VBN" and tok.dep_ in {"advcl", "ROOT"} and not any(
+        c.dep_ in {"aux", "auxpass"} for c in tok.children
+    ):
+        # "Asked whether ..., Devine said": whoever is asked is the main clause's subject; the asker
+        # is only named by "by" ("Asked by reporters whether ...")
+        for agent in tok.children:
+            if agent.dep_ == "agent":
+                for pobj in agent.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj, source_chars(pobj), None
+        return None, None, None
     if depth < 3 and tok.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and tok.head is not tok:
         head = tok.head
         if tok.dep_ == "pcomp" and head.dep_ == "prep":
