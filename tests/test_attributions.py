@@ -666,3 +666,9 @@ def test_a_fronted_passive_asked_has_no_source_but_its_agent(nlp) -> None:  # ty
     assert one(run(nlp, text), "said").source.span.text == "Quell"  # type: ignore[union-attr]
     b = one(run(nlp, "Asked by reporters whether the levee would hold, Quell said the council had no plan."), "Asked")
     assert b.source is not None and b.source.span.text == "reporters"
+
+
+def test_a_second_object_hung_on_the_verb_stays_in_the_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    said = "the new toll and the demand for Quell's public apology a transparent ploy aimed at the mayor"
+    a = one(run(nlp, f"Farmers called {said}."), "called")
+    assert a.content.text == said

@@ -484,6 +484,18 @@ def _with_colon(text: str, cue: Char) -> Char:
     return cue
 
 
+def _object_conjunct(verb: Token, obj: Token) -> Token | None:
+    """A noun joined to the object by "and"/"or" that the parser attached to the verb instead."""
+    doc = verb.doc
+    k = obj.right_edge.i + 1
+    if k + 1 >= len(doc) or doc[k].dep_ != "cc" or doc[k].head.i != verb.i:
+        return None
+    nxt = next((c for c in verb.children if c.dep_ == "conj" and c.i > k), None)
+    if nxt is None or nxt.pos_ not in {"NOUN", "PROPN", "PRON"} or nxt.left_edge.i != k + 1:
+        return None
+    return nxt
+
+
 def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | None] | None:
     """Content of an indirect attribution: the clause, infinitive, object or prepositional object."""
     lex = ctx.lex
@@ -538,6 +550,12 @@ def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | No
                 inner = [t for t in child.subtree if t.dep_ in {"acl", "relcl"} and is_cue_verb(t, lex)]
                 skip = set(inner[:1])
                 s, e = subtree_chars(child)
+                conj = _object_conjunct(verb, child)
+                if conj is not None and not inner:
+                    # "called the citation and the demand for X a ploy": the parser hung the second object on
+                    # the verb
+                    child = conj
+                    e = subtree_chars(conj)[1]
                 if inner:
                     # "cited reports from farmers claiming that ...": the inner attribution is its own
                     cut = inner[0].left_edge
