@@ -672,3 +672,11 @@ def test_a_second_object_hung_on_the_verb_stays_in_the_content(nlp) -> None:  # 
     said = "the new toll and the demand for Quell's public apology a transparent ploy aimed at the mayor"
     a = one(run(nlp, f"Farmers called {said}."), "called")
     assert a.content.text == said
+
+
+def test_a_closing_frame_takes_every_clause_ahead_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Quell had told the guards that she did not want the escort at all, but the council overruled "
+            "that request, the aide added.")
+    a = one(run(nlp, text), "added")
+    assert a.content.text.endswith("but the council overruled that request")
+    assert a.content.text.startswith("Quell had told")

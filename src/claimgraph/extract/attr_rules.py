@@ -521,6 +521,12 @@ def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | No
             if obj is not None:
                 # "cited remarks Trump had made about her": the clause is the object's reduced relative
                 return [(obj.left_edge.idx, _time_clause_end(verb, child, e))], "dobj", None
+            if child.i < verb.i:
+                # "A happened, but B followed, the source added.": every clause ahead of a closing frame
+                ahead = [c for c in children if c.dep_ == "ccomp" and child.i < c.i < verb.i
+                         and not _frames_quote(c, ctx)]
+                if ahead:
+                    e = subtree_chars(ahead[-1], _authorial_tail(ahead[-1]))[1]
             return [(s, _time_clause_end(verb, child, e))], "ccomp", None
     if "ccomp" in deps:
         stray = _stray_that_clause(verb)
