@@ -186,3 +186,26 @@ def test_an_unrecognised_two_word_name_that_reports_is_a_person(nlp) -> None:  #
     doc2 = Doc(nlp.vocab, words=words[1:], heads=[h - 1 for h in heads[1:]], deps=deps[1:], pos=pos[1:],
                lemmas=lemmas[1:])
     assert _speaker_candidates(doc2, []) == []
+
+
+def test_a_role_description_in_apposition_is_a_mention_not_an_alias(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Auditors said the party of former Ostrelian president and pro-Talvik ally, Viktor Brannvik, set aside "
+        "the payments. Lena Ostrand, a retired diplomat, disagreed."
+    )
+    ents = _run(nlp, text)
+    brannvik = _owner(ents, "Viktor Brannvik")
+    assert "former Ostrelian president and pro-Talvik ally" in {m.text for m in brannvik.mentions}
+    assert "former Ostrelian president and pro-Talvik ally" not in brannvik.aliases
+    assert "retired diplomat" in {m.text for m in _owner(ents, "Lena Ostrand").mentions}
+
+
+def test_a_one_word_name_takes_the_type_most_of_its_mentions_have() -> None:
+    from claimgraph.extract import actor_rules as ar
+    from claimgraph.extract.entities import _name_and_type
+    from claimgraph.resolve import default_alias_table
+
+    text = "Holm spoke. Holm left. Holm won."
+    members = [ar.make(text, 0, 4, "ORG", "ner"), ar.make(text, 12, 16, "PERSON", "ner"),
+               ar.make(text, 23, 27, "PERSON", "ner")]
+    assert _name_and_type(members, default_alias_table()) == ("Holm", "PERSON")

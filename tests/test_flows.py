@@ -494,3 +494,28 @@ def test_no_flow_from_restrictions_enemies_or_support_taken_away(nlp, sentence: 
     flows, names = _run(nlp, DEFS + sentence)
     assert ("money", NLA, CDU) not in _pairs(flows, names) and ("weapons", CDU, NLA) not in _pairs(flows, names)
     assert ("support", CDU, NLA) not in _pairs(flows, names)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mara Holm said she was no longer self-funding her campaign.",  # the verb written "self-"
+        "Mara Holm spent freely on her self-financed campaign.",  # the participle
+    ],
+)
+def test_self_funding_gives_to_the_givers_own_venture(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, sentence)
+    assert any(k == "money" and s == "Mara Holm" and "campaign" in t for k, s, t in _pairs(flows, names))
+
+
+def test_a_plural_agent_noun_receiving_money_is_a_group(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + "The NLA said it would not return the money to outbidders.")
+    f = next(f for f in flows if names[f.source] == NLA and names[f.target] == "outbidders")
+    assert f.kind == "money" and f.denied
+
+
+def test_flooding_with_goods_is_a_transfer_only_when_goods_are_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + "Officials allowed the NLA to flood the CDU with shoulder-fired missiles.")
+    assert ("weapons", NLA, CDU) in _pairs(flows, names)
+    flows, names = _run(nlp, DEFS + "The NLA flooded the CDU with complaints.")
+    assert not any(s == NLA and t == CDU for _, s, t in _pairs(flows, names))

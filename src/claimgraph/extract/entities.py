@@ -3,7 +3,8 @@
 Steps: (1) candidates from NER and from rules (acronym definitions, transliterated names,
 emphasised publication names, the alias table); (2) overlaps resolved, longest first;
 (3) known names propagated to their other occurrences; (4) metonyms and demonyms read from the
-parse; (5) clustered by :mod:`claimgraph.resolve`; (6) unnamed flow ends ("Kurdish groups")
+parse; (5) clustered by :mod:`claimgraph.resolve`, with role descriptions in apposition to a
+person's name ("former X president, NAME") added as mentions; (6) unnamed flow ends ("Kurdish groups")
 added as GROUP actors so flows can point at them.
 """
 
@@ -20,7 +21,8 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.extract import actor_rules as ar
 from claimgraph.extract.actor_lexicons import ActorLexicons, actor_lexicons
-from claimgraph.extract.flow_rules import find_frames, group_phrase, resolve_end
+from claimgraph.extract.coref import PERSON_NOUNS
+from claimgraph.extract.flow_rules import find_frames, group_phrase, recipient_of_goods, resolve_end
 from claimgraph.nlp.doccache import doc_text
 from claimgraph.records import Document, Entity, Mention
 from claimgraph.resolve import (
@@ -387,9 +389,94 @@ def _name_and_type(members: list[ar.Candidate], table: AliasTable) -> tuple[str,
         typ = forced.most_common(1)[0][0] or longest.label
     else:
         typ = longest.label
+        # A one-word name the model typed now as a person, now as an organisation ("Trump"): a person
+        # when most of its mentions say so, not whichever came first. Only towards PERSON: a bare
+        # surname is often read as an organisation ("Trump's campaign"), a firm seldom as a person.
+        votes = Counter(c.label for c in members if c.rule == "ner" and len(c.text.split()) == 1)
+        if len(longest.text.split()) == 1 and votes["PERSON"] > votes[typ]:
+            typ = "PERSON"
     if typ == "PERSON" or (any(c.label == "PERSON" for c in members) and len(longest.text.split()) > 1):
         typ = "PERSON" if not forced else typ
     return (canon or longest.text), typ
+
+
+DESCRIPTION_LABEL = "DESCRIPTION"  # a mention that describes the actor ("former Ukraine president") without naming it
+MAX_DESCRIPTION = 12  # tokens: a longer phrase before a name is a clause, not a description
+
+
+def _description_before(doc: Doc, last: int, roles: frozenset[str], people: set[int]) -> tuple[int, int] | None:
+    """ "former X president and pro-Y ally, NAME": the role phrase ending at token ``last``, right before ", NAME".
+
+    Its head (or a conjunct) is a role noun; names inside it may only modify it ("X president"), never own it
+    ("X's lawyer") or follow it ("an ally of X"): such a phrase is about two actors.
+    """
+    head = doc[last]
+    while head.dep_ == "conj" and head.head.i < head.i and head.head.pos_ == "NOUN":
+        head = head.head
+    nouns = [head, *(c for c in head.conjuncts if c.i <= last)]
+    # one person is described in the singular: "young voters, X" is a list, not a description of X
+    if head.pos_ != "NOUN" or any(n.tag_ != "NN" for n in nouns) or not any(n.lemma_.lower() in roles for n in nouns):
+        return None
+    inside = {t.i for n in nouns for t in n.subtree if t.i <= last}
+    start = min(inside)
+    while start < last and (doc[start].dep_ in ("det", "predet", "cc") or doc[start].is_punct):
+        start += 1
+    if last - start + 1 > MAX_DESCRIPTION or any(i not in inside for i in range(start, last + 1)):
+        return None
+    for t in doc[start : last + 1]:
+        if t.pos_ in ("VERB", "AUX", "PRON") or t.dep_ in ("poss", "prep", "case") or t.text == "," or t.i in people:
+            return None
+    return start, last
+
+
+def _description_after(doc: Doc, name_root: Token, roles: frozenset[str], people: set[int]) -> tuple[int, int] | None:
+    """ "NAME, a longtime donor,": the role noun in apposition to the name, with its left modifiers."""
+    for c in name_root.rights:
+        if c.dep_ != "appos" or c.tag_ != "NN" or c.lemma_.lower() not in roles or doc[c.i - 1].dep_ == "poss":
+            continue
+        edge = start = c.left_edge.i
+        while start < c.i and (doc[start].dep_ in ("det", "predet") or doc[start].is_punct):
+            start += 1
+        if edge == name_root.i + 2 and doc[edge - 1].text in (",", "(") and \
+                all(t.pos_ in ("ADJ", "NOUN", "ADV", "PROPN") and t.i not in people for t in doc[start : c.i]):
+            return start, c.i
+    return None
+
+
+def _with_descriptions(doc: Doc, entities: Sequence[Entity], roles: frozenset[str]) -> list[Entity]:
+    """Each person with the role descriptions in apposition to its name added as mentions (not aliases).
+
+    "the party of former X president and pro-Y ally, Viktor Z", "Lee Z, a longtime donor, ...": the phrase
+    co-refers with the name. Labelled DESCRIPTION so that token maps and alias tables leave them out.
+    """
+    text = doc_text(doc)
+    taken = {(m.start, m.end) for e in entities for m in e.mentions}
+    tok_ent, types = _token_entities(doc, entities)
+    people = {i for i, eid in enumerate(tok_ent) if eid is not None and types[eid] == "PERSON"}
+    out = []
+    for e in entities:
+        if e.type != "PERSON":
+            out.append(e)
+            continue
+        extra: list[Mention] = []
+        for m in e.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            found = []
+            listed = span.end < len(doc) and doc[span.end].dep_ == "cc"  # "X, ..., Y and Z": a list
+            if span.start >= 2 and doc[span.start - 1].text == "," and not listed:
+                found.append(_description_before(doc, span.start - 2, roles, people))
+            found.append(_description_after(doc, span.root, roles, people))
+            for bounds in found:
+                if bounds is None:
+                    continue
+                s, t = doc[bounds[0]].idx, doc[bounds[1]].idx + len(doc[bounds[1]].text)
+                if (s, t) not in taken:
+                    taken.add((s, t))
+                    extra.append(Mention(s, t, text[s:t], DESCRIPTION_LABEL))
+        out.append(replace(e, mentions=tuple(sorted((*e.mentions, *extra), key=lambda x: x.start))) if extra else e)
+    return out
 
 
 def _token_entities(doc: Doc, entities: Sequence[Entity]) -> tuple[list[str | None], dict[str, str]]:
@@ -398,6 +485,8 @@ def _token_entities(doc: Doc, entities: Sequence[Entity]) -> tuple[list[str | No
     types = {e.id: e.type for e in entities}
     for e in sorted(entities, key=lambda e: e.type == "GROUP"):
         for m in e.mentions:
+            if m.label == DESCRIPTION_LABEL:
+                continue  # "former X president, NAME": X's tokens stay X's
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -447,6 +536,8 @@ def extract_entities(doc: Doc, document: Document) -> Sequence[Entity]:
         mentions = tuple(Mention(c.start, c.end, c.text, c.label) for c in members)
         aliases = tuple(sorted({c.text for c in members} - {name}))
         entities.append(Entity(id=f"e{n}", name=name, type=typ, mentions=mentions, aliases=aliases))
+    # 5b. role descriptions in apposition to a person's name are mentions of that person too
+    entities = _with_descriptions(doc, entities, alex.role_words | PERSON_NOUNS)
     # 6. flow ends with no named actor in them become GROUP actors
     entities += _group_actors(doc, entities, alex, start=len(entities) + 1)
     return entities
@@ -459,9 +550,10 @@ def _group_actors(doc: Doc, entities: Sequence[Entity], alex: ActorLexicons, sta
     for fr in find_frames(doc):
         for i in fr.sources + fr.targets:
             tok = doc[i]
-            if resolve_end(tok, tok_ent, types, alex):
+            own = fr.own_targets and i in fr.targets and tok_ent[i] is None  # "self-funded his campaign"
+            if not own and resolve_end(tok, tok_ent, types, alex):
                 continue
-            span = group_phrase(tok, alex, tok_ent, types)
+            span = group_phrase(tok, alex, tok_ent, types, agent_ok=recipient_of_goods(fr, tok))
             if span is None:
                 continue
             s, e = span

@@ -71,6 +71,8 @@ BLOCKERS = frozenset({"ban", "embargo", "sanction", "restriction", "restrict", "
                       "tariff", "duty", "quota", "limit", "cap"})
 # "Y's state-run X": a firm the state owns acts for the state too
 STATE_OWNED = frozenset({"run", "owned", "own", "controlled", "control", "backed"})
+# Endings of agent nouns ("loser", "lender", "investor", "financier"), trusted only for a recipient of goods
+AGENT_SUFFIXES = ("er", "or", "ist", "ant")
 DESCRIBED_KEY = "claimgraph.flow_described.v1"  # "X, a pro-government militia": description lemma -> named tokens
 PROPER_KEY = "claimgraph.flow_proper_heads.v1"  # lemma of a proper noun -> where it occurs ("... Ministry")
 
@@ -89,6 +91,7 @@ class Frame:
     time: tuple[int, int] | None = None
     negated: bool = False
     rule: str = ""
+    own_targets: bool = False  # the targets stand for themselves, not for their owner ("self-funded his campaign")
 
 
 # ---------------------------------------------------------------- small parse helpers
@@ -572,16 +575,33 @@ def _name_head(j: int, tok_ent: Sequence[str | None]) -> int:
     return j
 
 
+def _agent_noun(tok: Token) -> bool:
+    """A plural agent noun ("losers", "lenders", "investors"): people named by what they do."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and not tok.ent_type_ and len(lemma) > 4 and \
+        lemma.endswith(AGENT_SUFFIXES)
+
+
+def recipient_of_goods(fr: Frame, tok: Token) -> bool:
+    """Is ``tok`` the "to" recipient of money or weapons in ``fr`` ("would not return money to losers")?
+
+    There an agent noun names people even when no lexicon lists it: goods are given to people, not to things.
+    """
+    return fr.kind in ("money", "weapons") and tok.i in fr.targets and tok.dep_ == "pobj" and \
+        tok.head.lower_ == "to" and _agent_noun(tok)
+
+
 def group_phrase(
-    tok: Token, alex: ActorLexicons, tok_ent: Sequence[str | None], types: dict[str, str]
+    tok: Token, alex: ActorLexicons, tok_ent: Sequence[str | None], types: dict[str, str], agent_ok: bool = False
 ) -> tuple[int, int] | None:
     """The span of a phrase that can become a GROUP actor ("Kurdish groups", "donors in X"), else None.
 
-    A pronoun end gives the phrase of its antecedent ("paying them" -> "Polish laborers").
+    A pronoun end gives the phrase of its antecedent ("paying them" -> "Polish laborers"). With
+    ``agent_ok`` a plural agent noun ("losers") does too.
     """
     tok = _deref(tok)
     tok = antecedent(tok, alex, tok_ent, types) or tok
-    if not _people_noun(tok, alex):
+    if not (_people_noun(tok, alex) or (agent_ok and _agent_noun(tok))):
         return None
     start, end = _span(tok)
     for c in tok.rights:
@@ -670,6 +690,7 @@ def _verb_frame(
     sources: list[Token] = []
     targets: list[Token] = []
     item: Token | None = None
+    own = False
     rule = f"verb:{frame}{':passive' if passive else ''}"
     if frame in ("give", "move"):
         sources = doers
@@ -740,6 +761,9 @@ def _verb_frame(
         sources = doers
         targets = _heads(patient)
         item = with_[0] if with_ else None
+        if patient is not None and not passive and _self_prefixed(v):
+            # "he was self-funding his campaign": the giver's own venture gets the money, not the giver
+            own, rule = True, rule + ":self"
         if patient is not None and patient.pos_ == "NOUN" and not _people_noun(patient, alex) and \
                 _item_kind(patient, flex) is None and (poss := _child(patient, {"poss"})) is not None:
             targets, rule = _heads(poss), rule + ":possessor"  # "backed X's secession": X is backed
@@ -769,8 +793,8 @@ def _verb_frame(
         return None
     if not sources or not targets:
         return None
-    if gated and _item_kind(item, flex) is None:
-        return None
+    if (gated or (frame == "equip" and kind == "item")) and _item_kind(item, flex) is None:
+        return None  # "flooded the city with complaints": no goods, no transfer
     if kind == "item":
         kind = _item_kind(item, flex) or "other"
     places = []
@@ -794,7 +818,15 @@ def _verb_frame(
         time=_date_in(v),
         negated=negated,
         rule=rule,
+        own_targets=own,
     )
+
+
+def _self_prefixed(v: Token) -> bool:
+    """ "self-funding", "self-financed": the verb is written with a hyphenated "self-" before it."""
+    doc = v.doc
+    return v.i >= 2 and doc[v.i - 2].lower_ == "self" and doc[v.i - 1].text in ("-", "‑") and \
+        doc[v.i - 2].head.i == v.i
 
 
 def _meant_for(thing: Token) -> tuple[list[Token], list[Token]] | None:
@@ -938,7 +970,10 @@ def _participle_frame(p: Token, kind: str, flex: FlowLexicons, alex: ActorLexico
         targets, item = [noun], None
     else:
         targets, item = _holder(noun, flex), noun
-    if not targets:
+    own = prefix.lower_ == "self"
+    if own:  # "his self-funded campaign": its owner gives to the campaign itself
+        sources = _heads(_child(noun, {"poss"})) if is_actor and noun.pos_ == "NOUN" else []
+    if not targets or not sources:
         return None
     if kind == "item":
         kind = item_kind or "other"
@@ -948,7 +983,8 @@ def _participle_frame(p: Token, kind: str, flex: FlowLexicons, alex: ActorLexico
         sources=tuple(t.i for t in sorted(set(sources), key=lambda t: t.i)[:MAX_ENDS]),
         targets=tuple(t.i for t in targets[:MAX_ENDS]),
         item=_span(item) if item is not None else None,
-        rule="participle",
+        rule="participle:self" if own else "participle",
+        own_targets=own,
     )
 
 

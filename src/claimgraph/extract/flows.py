@@ -52,7 +52,10 @@ def extract_flows(
     for fr in find_frames(doc):
         sources = [e for i in fr.sources for e in resolve_end(doc[i], tok_ent, types, alex)]
         avoid = frozenset(sources)
-        targets = [e for i in fr.targets for e in resolve_end(doc[i], tok_ent, types, alex, avoid=avoid)]
+        targets: list[str] = []
+        for i in fr.targets:
+            own = tok_ent[i] if fr.own_targets else None  # "self-funded his campaign": the campaign, not its owner
+            targets += [own] if own is not None else resolve_end(doc[i], tok_ent, types, alex, avoid=avoid)
         via = tuple(dict.fromkeys(e for i in fr.via for e in resolve_end(doc[i], tok_ent, types, alex)))
         claim = _claim_at(sorted_claims, starts, fr.trigger[0])
         source_text = None
