@@ -680,3 +680,17 @@ def test_a_closing_frame_takes_every_clause_ahead_of_it(nlp) -> None:  # type: i
     a = one(run(nlp, text), "added")
     assert a.content.text.endswith("but the council overruled that request")
     assert a.content.text.startswith("Quell had told")
+
+
+def test_what_a_study_finds_is_its_finding(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = one(run(nlp, "A 2019 study by the valley institute found 31 cases of fraud among the permits."), "found")
+    assert a.content.text == "31 cases of fraud among the permits"
+    assert a.source is not None and a.source.span.text.startswith("A 2019 study")
+    # a person who finds a thing is not reporting it
+    assert not [x for x in run(nlp, "The ranger found a rifle near the levee.") if x.cue and x.cue.text == "found"]
+
+
+def test_a_source_noun_read_as_a_verb_after_according_to(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The host mocked his guests in private, according to show insiders."
+    a = one(run(nlp, text), "to")
+    assert a.source is not None and a.source.span.text == "show insiders"

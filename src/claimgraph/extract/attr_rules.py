@@ -484,6 +484,9 @@ def _with_colon(text: str, cue: Char) -> Char:
     return cue
 
 
+FINDING_VERBS = {"find"}
+
+
 def _object_conjunct(verb: Token, obj: Token) -> Token | None:
     """A noun joined to the object by "and"/"or" that the parser attached to the verb instead."""
     doc = verb.doc
@@ -502,6 +505,8 @@ def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | No
     lemma = verb.lemma_.lower()
     deps = lex.content_deps(lemma)
     children = list(verb.children)
+    if lemma in FINDING_VERBS and any(c.dep_ == "nsubj" and c.lemma_.lower() in STUDY_NOUNS for c in children):
+        deps = deps | {"dobj"}  # "A 2014 study found 31 cases of fraud": what a study finds is its finding
     subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
     oprd = next((c for c in children if c.dep_ == "oprd" and c.i > verb.i), None)
     if subj is not None and oprd is not None and "dobj" in deps and not any(c.dep_ == "agent" for c in oprd.children):
@@ -890,6 +895,11 @@ def _according_source(tok: Token) -> tuple[Token | None, Char | None]:
     for child in list(to.children) + list(tok.children):
         if child.dep_ == "pobj":
             return child, source_chars(child)
+        if child.dep_ == "pcomp" and child.tag_ in {"VB", "VBP"} and child.i == to.i + 1:
+            # "according to show insiders": a noun read as a verb with its object
+            obj = next((g for g in child.children if g.dep_ == "dobj" and g.i == child.i + 1), None)
+            if obj is not None and not any(g.dep_ not in {"dobj"} for g in child.children):
+                return obj, (child.idx, source_chars(obj)[1])
     # the parser did not attach an object: take the noun phrase after "to" up to punctuation
     j = to.i + 1
     while j < len(doc) and not doc[j].is_punct and doc[j].pos_ not in {"VERB", "AUX"}:
