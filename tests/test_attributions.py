@@ -694,3 +694,12 @@ def test_a_source_noun_read_as_a_verb_after_according_to(nlp) -> None:  # type: 
     text = "The host mocked his guests in private, according to show insiders."
     a = one(run(nlp, text), "to")
     assert a.source is not None and a.source.span.text == "show insiders"
+
+
+def test_a_clause_after_a_quote_opened_by_a_conjunction_is_no_frame_for_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('Only 52 percent agreed that Quell is in "good enough health to serve as mayor," while 73 percent '
+            "said the same of Vell.")
+    a = one(run(nlp, text), "said")
+    assert a.content.text == "the same of Vell" and a.quote == "indirect"
+    b = one(run(nlp, text), "agreed")
+    assert b.content.text.startswith("that Quell is in")

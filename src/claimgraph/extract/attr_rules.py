@@ -792,6 +792,9 @@ def _frame_after(ctx: _Context, qi: int, tok_at: dict[int, int]) -> Token | None
     if i is None:
         return None
     first = doc[i]
+    nxt = doc[i + 1] if first.text == "," and i + 1 < len(doc) else first
+    if nxt.pos_ in {"CCONJ", "SCONJ"} or nxt.lower_ in {"while", "whereas"}:
+        return None  # 'agreed that she is in "good health," while 73 percent said ...': a new clause, no frame
     ends_open = bool(body) and body[-1] in ",?!\u2014-"
     lowercase_frame = first.text[:1].islower() and (first.pos_ == "PRON" or is_cue_verb(first, ctx.lex))
     if not (ends_open or first.text in {",", "\u2014"} or lowercase_frame or _bare_frame(ctx, i)):
