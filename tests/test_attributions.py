@@ -703,3 +703,16 @@ def test_a_clause_after_a_quote_opened_by_a_conjunction_is_no_frame_for_it(nlp) 
     assert a.content.text == "the same of Vell" and a.quote == "indirect"
     b = one(run(nlp, text), "agreed")
     assert b.content.text.startswith("that Quell is in")
+
+
+def test_an_opening_reporting_verb_has_its_source_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Critics say the plan is late. Said Vell: \u201cI do not think the council cares about the levee.\u201d"
+    a = one(run(nlp, text), "Said")
+    assert a.source is not None and a.source.span.text == "Vell"
+
+
+def test_a_second_verb_after_but_shares_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('Mayor Ona Pell said Friday that she thinks the tape should be released but said "the question is '
+            'the timing."')
+    a = [x for x in run(nlp, text) if x.content.text.startswith('"the question')]
+    assert a and a[0].source is not None and a[0].source.span.text == "Mayor Ona Pell"

@@ -145,10 +145,28 @@ def _quote_index(doc: Doc, quotes: Sequence[Quote]) -> dict[int, int]:
 def is_cue_verb(tok: Token, lex: Lexicon) -> bool:
     if tok.tag_ == "NNS" and _verb_tagged_noun(tok) and tok.lemma_.lower() in lex.verbs:
         return True
+    if tok.pos_ == "PROPN" and _opening_verb_form(tok, lex):
+        return True
     if tok.pos_ not in {"VERB", "AUX"} or tok.tag_ == "MD" or tok.lemma_.lower() not in lex.verbs:
         return False
     # "the principality predicted in the memo": a passive participle describing a noun, not a report
     return not (tok.dep_ == "acl" and tok.tag_ == "VBN")
+
+
+IRREGULAR_FORMS = {"said": "say", "says": "say", "wrote": "write", "told": "tell"}
+
+
+def _opening_verb_form(tok: Token, lex: Lexicon) -> bool:
+    """'Said Vell: "..."' tagged as part of a name: a capitalised past or third-person form of a reporting verb
+    opening its sentence, followed by a name and a colon or comma."""
+    if tok.i != tok.sent.start or not tok.text[:1].isupper() or tok.i + 1 >= len(tok.doc):
+        return False
+    low = tok.lower_
+    stems = (low[: -len(end)] for end in ("es", "s", "ed", "d") if low.endswith(end))
+    base = IRREGULAR_FORMS.get(low) or next((b for b in stems if b in lex.verbs), None)
+    if base is None or base not in lex.verbs:
+        return False
+    return _inverted_subject(tok, force=True) is not None
 
 
 def _verb_tagged_noun(tok: Token) -> bool:
@@ -247,6 +265,26 @@ def _orphan_subject(verb: Token) -> tuple[Token, Char] | None:
     return root, trim(doc_text(doc), s, e)
 
 
+def _inverted_subject(verb: Token, force: bool = False) -> tuple[Token, Char, None] | None:
+    """'Said Ellis: "..."', 'Writes the Herald's editor, Ann Vell:': a sentence that opens with its reporting verb
+    has its source right after it, up to the colon or comma."""
+    doc = verb.doc
+    if verb.i != verb.sent.start or not verb.text[:1].isupper() or not (force or verb.tag_ in {"VBD", "VBZ"}):
+        return None
+    j = verb.i + 1
+    while j < len(doc) and j - verb.i <= 8 and doc[j].text not in {":", ","} and not doc[j].is_quote:
+        if doc[j].pos_ in {"VERB", "AUX"} or "\n" in doc[j].text:
+            return None
+        j += 1
+    if j == verb.i + 1 or j >= len(doc) or doc[j].text not in {":", ","}:
+        return None
+    head = max((doc[k] for k in range(verb.i + 1, j) if doc[k].pos_ in {"PROPN", "NOUN", "PRON"}),
+               key=lambda t: t.i, default=None)
+    if head is None:
+        return None
+    return head, token_chars(doc, verb.i + 1, j - 1), None
+
+
 def _source_of(tok: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, Char | None, Char | None]:
     subjects = sorted((c for c in tok.children if c.dep_ in SUBJECT_DEPS), key=lambda c: abs(c.i - tok.i))
     if not subjects and not any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in tok.children):
@@ -257,6 +295,13 @@ def _source_of(tok: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, 
         orphan = _orphan_subject(tok)
         if orphan is not None:
             return orphan[0], orphan[1], None
+        inverted = _inverted_subject(tok, force=tok.pos_ == "PROPN")
+        if inverted is not None:
+            return inverted
+        doc = tok.doc
+        if depth < 3 and tok.dep_ == "ccomp" and tok.i > 0 and doc[tok.i - 1].dep_ == "cc" and tok.head.i < tok.i:
+            # "Roberts said that ... released but said "...."": a second verb of the subject's, hung as a clause
+            return source_of(tok.head, lex, depth + 1)
     for child in subjects[:1]:
         if child.dep_ in SUBJECT_DEPS:
             if child.lower_ in EXPLETIVES and child.dep_ == "nsubj" and tok.lemma_.lower() in {"seem", "appear"}:
