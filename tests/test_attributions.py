@@ -716,3 +716,23 @@ def test_a_second_verb_after_but_shares_the_subject(nlp) -> None:  # type: ignor
             'the timing."')
     a = [x for x in run(nlp, text) if x.content.text.startswith('"the question')]
     assert a and a[0].source is not None and a[0].source.span.text == "Mayor Ona Pell"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the quoted words sit in the subject's relative clause or in a participle of its own
+        ("Vell, who calls the mayor a \u201cfraud,\u201d said he does not expect the levee to hold.",
+         "he does not expect the levee to hold"),
+        ("Vell, citing \u201cthe sheer weight of the water,\u201d said the levee could fail by spring.",
+         "the levee could fail by spring"),
+    ],
+)
+def test_quoted_words_inside_the_subject_are_no_quote_for_the_frame(nlp, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    a = one(run(nlp, text), "said")
+    assert a.content.text == content
+
+
+def test_quoted_words_ending_the_reported_clause_stay_with_the_frame(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = one(run(nlp, "Skipping the toll \u201cmakes me smart,\u201d Vell said."), "said")
+    assert "makes me smart" in a.content.text

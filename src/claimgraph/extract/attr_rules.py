@@ -848,18 +848,49 @@ def _frame_after(ctx: _Context, qi: int, tok_at: dict[int, int]) -> Token | None
         return None
     if _embedded_title(text, q):
         return None
+    fragment = _embedded_fragment(text, q)
     stop = min(len(doc), i + MAX_FRAME_TOKENS)
     for j in range(i, stop):
         t = doc[j]
         if j in ctx.quote_of_char or "\n" in t.text:
             break
         if is_cue_verb(t, ctx.lex) and j not in ctx.used_cues:
+            if fragment and _fragment_outside(ctx, q, t):
+                return None
             return t
         if t.lower_ == "according" and j + 1 < len(doc) and doc[j + 1].lower_ == "to":
             return t
         if t.text in {".", ";"} or (t.text in {"!", "?"} and j > i):
             break
     return None
+
+
+def _fragment_outside(ctx: _Context, q: Quote, verb: Token) -> bool:
+    """Do quoted words that continue running text sit in the frame's subject or in an aside of its own
+    ('Humphrey, who calls Trump a “sociopath,” said', 'Manafort, citing “the magic of Trump,” said'),
+    rather than in what the frame reports ('Not paying taxes “makes me smart,” Trump said')?"""
+    inner = next((t for t in ctx.doc if t.idx >= q.start and not t.is_quote and not t.is_punct), None)
+    if inner is None or inner.i >= verb.i:
+        return False
+    node = inner
+    while node.head.i != node.i and node.head.i != verb.i:
+        if node.dep_ in {"relcl", "acl"} or (node.pos_ in {"VERB", "AUX"} and is_cue_verb(node, ctx.lex)):
+            return True
+        node = node.head
+    if node.head.i != verb.i:
+        return False
+    return node.dep_ in {"nsubj", "nsubjpass", "csubj", "advcl"} and node.i < verb.i and (
+        node.dep_ != "advcl" or node.tag_ == "VBG" or any(c.dep_ == "mark" for c in node.children)
+    )
+
+
+def _embedded_fragment(text: str, q: Quote) -> bool:
+    """'Humphrey, who calls Trump a “sociopath,” said ...': quoted words that continue the running text of a
+    phrase before them are part of that phrase, not an utterance the frame after them reports."""
+    k = q.start
+    while k > 0 and text[k - 1] in " \t\u00a0":
+        k -= 1
+    return k > 0 and (text[k - 1].isalnum() or text[k - 1] in "%$")
 
 
 def _bare_frame(ctx: _Context, i: int) -> bool:
