@@ -736,3 +736,10 @@ def test_quoted_words_inside_the_subject_are_no_quote_for_the_frame(nlp, text: s
 def test_quoted_words_ending_the_reported_clause_stay_with_the_frame(nlp) -> None:  # type: ignore[no-untyped-def]
     a = one(run(nlp, "Skipping the toll \u201cmakes me smart,\u201d Vell said."), "said")
     assert "makes me smart" in a.content.text
+
+
+def test_a_dateline_parsed_as_the_subject_gives_way_to_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("CORRAN, July 19 (UPI) \u2014 Former Attorney General Michael Pell told delegates at the Valley Party "
+            "Convention that Vell\u2019s use of a private account should disqualify him.")
+    a = one(run(nlp, text), "told")
+    assert a.source is not None and a.source.span.text == "Former Attorney General Michael Pell"

@@ -265,6 +265,20 @@ def _orphan_subject(verb: Token) -> tuple[Token, Char] | None:
     return root, trim(doc_text(doc), s, e)
 
 
+DATELINE_DASHES = {"\u2014", "\u2013", "--", "-"}
+
+
+def _past_dateline(subj: Token) -> Token:
+    """'CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told ...' parsed with the place as
+    subject and the speaker as its apposition: the speaker, past the dateline's dash."""
+    if not (subj.text.isupper() and len(subj.text) > 1 and subj.i == subj.sent.start):
+        return subj
+    dash = next((t for t in subj.children if t.text in DATELINE_DASHES and t.i > subj.i), None)
+    if dash is None:
+        return subj
+    return next((c for c in subj.children if c.dep_ == "appos" and c.i > dash.i), subj)
+
+
 def _inverted_subject(verb: Token, force: bool = False) -> tuple[Token, Char, None] | None:
     """'Said Ellis: "..."', 'Writes the Herald's editor, Ann Vell:': a sentence that opens with its reporting verb
     has its source right after it, up to the colon or comma."""
@@ -306,6 +320,7 @@ def _source_of(tok: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, 
         if child.dep_ in SUBJECT_DEPS:
             if child.lower_ in EXPLETIVES and child.dep_ == "nsubj" and tok.lemma_.lower() in {"seem", "appear"}:
                 return None, None, None
+            child = _past_dateline(child)
             return child, source_chars(child), _antecedent(tok, child)
     for child in tok.children:
         if child.dep_ in PASSIVE_SUBJECT_DEPS:
