@@ -743,3 +743,24 @@ def test_a_dateline_parsed_as_the_subject_gives_way_to_the_speaker(nlp) -> None:
             "Convention that Vell\u2019s use of a private account should disqualify him.")
     a = one(run(nlp, text), "told")
     assert a.source is not None and a.source.span.text == "Former Attorney General Michael Pell"
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "Vell said when asked about the levee, which the council built in 1990.",
+        "Vell said, claiming that the council had misled the valley for years.",
+    ],
+)
+def test_a_quote_after_a_frame_with_an_aside_continues_the_speakers(nlp, frame: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"\u201cNo council gets the levee right,\u201d {frame} \u201cThe job is to keep fixing it every year.\u201d"
+    (a,) = [x for x in run(nlp, text) if x.quote == "direct"]
+    assert a.source is not None and a.source.span.text == "Vell"
+    assert len(a.content_parts) == 2 and text[a.content_parts[1][0]:].startswith("\u201cThe job")
+
+
+def test_a_quote_after_someone_else_speaks_is_not_continued(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("\u201cNo council ever gets the levee right,\u201d Vell said. Pell told reporters that the plan was sound. "
+            "\u201cThe job is to keep on fixing it every year.\u201d")
+    a = one(run(nlp, text), "said")
+    assert not a.content_parts

@@ -1139,14 +1139,23 @@ def _match_continuations(ctx: _Context, cands: list[Candidate]) -> None:
         prev = direct[di]
         if prev.end > q.start:
             continue
+        if not prev.direct and prev.cue_token is not None:
+            # '"A," Vell said when asked about the plan. "B."': the aside on the frame does not take the quote
+            sent = ctx.doc[prev.cue_token].sent
+            framing = [c for c in direct[:di] if c.direct and c.cue_token is not None
+                       and sent.start <= c.cue_token < sent.end]
+            if framing:
+                prev = framing[-1]
         gap = text[prev.end : q.start]
         if gap.count("\n") > 2 or len(gap.split()) > MAX_CONTINUATION_GAP:
             continue
         gap_span = ctx.doc.char_span(prev.end, q.start, alignment_mode="expand")
         if gap_span is not None and any(
-            is_cue_verb(t, ctx.lex) and t.i not in ctx.quote_of_char and t.i != prev.cue_token for t in gap_span
+            is_cue_verb(t, ctx.lex) and t.i not in ctx.quote_of_char and t.i != prev.cue_token
+            and _main_clause_verb(t, prev.cue_token)
+            for t in gap_span
         ):
-            continue
+            continue  # someone else speaks in between ('"A," Vell said. Pell told reporters that ...')
         if not prev.direct and gap.strip(" \t.,;"):
             continue  # indirect speech runs on into a quotation only when nothing but punctuation separates them
         if "\n" in gap and gap[gap.rfind("\n") :].strip():
@@ -1157,6 +1166,14 @@ def _match_continuations(ctx: _Context, cands: list[Candidate]) -> None:
         prev.quotes.append(q)
         prev.rule += "+continued"
         ctx.used_quotes.add(qi)
+
+
+def _main_clause_verb(t: Token, frame: int | None) -> bool:
+    """Is ``t`` a verb of its own sentence's main clause, rather than an aside on the frame ('Vell said,
+    claiming that ...', 'he said when asked about ...', 'said Murphy, using a term Rubio used to describe ...')?"""
+    if frame is not None and t.sent.start <= frame < t.sent.end:
+        return False  # in the frame's own sentence every other verb hangs on the frame
+    return t.dep_ in {"ROOT", "conj", "parataxis", "ccomp"}
 
 
 def _framed_later(ctx: _Context, q: Quote) -> bool:
