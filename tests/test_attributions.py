@@ -764,3 +764,16 @@ def test_a_quote_after_someone_else_speaks_is_not_continued(nlp) -> None:  # typ
             "\u201cThe job is to keep on fixing it every year.\u201d")
     a = one(run(nlp, text), "said")
     assert not a.content_parts
+
+
+def test_a_contracted_has_said_read_as_passive_keeps_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = one(run(nlp, "He's said he'll fight the levee plan all the way to the council."), "said")
+    assert a.source is not None and a.source.span.text == "He"
+    b = one(run(nlp, "It's said that he'll fight the levee plan."), "said")
+    assert b.source is None
+
+
+def test_a_view_held_among_a_group_is_the_groups(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "There is a tacit recognition among some members of his circle that the opposition was a real problem."
+    (a,) = run(nlp, text)
+    assert a.source is not None and a.source.span.text == "some members of his circle"

@@ -329,6 +329,10 @@ def _source_of(tok: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, 
                     for pobj in agent.children:
                         if pobj.dep_ == "pobj":
                             return pobj, source_chars(pobj), None
+            contracted = any(c.dep_ == "auxpass" and c.lower_ in {"'s", "\u2019s"} for c in tok.children)
+            if contracted and child.lower_ not in EXPLETIVES and any(c.dep_ == "ccomp" for c in tok.children):
+                # "He's said he'll fight": "has said" read as a passive; a clause of its own makes it active
+                return child, source_chars(child), _antecedent(tok, child)
             if depth > 0 and child.pos_ in {"PRON", "PROPN", "NOUN"}:
                 # "After saying ..., she was whisked off": the passive subject also did the speaking
                 return child, source_chars(child), _antecedent(tok, child)
@@ -1627,7 +1631,7 @@ def _match_nouns(ctx: _Context) -> list[Candidate]:
                 src = trim(text, s, e)
         if src is None:
             for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"} and child.i < clause.i:
+                if child.dep_ == "prep" and child.lower_ in {"by", "from", "of", "among"} and child.i < clause.i:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             src_tok, src = pobj, source_chars(pobj)
