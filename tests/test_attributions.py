@@ -777,3 +777,11 @@ def test_a_view_held_among_a_group_is_the_groups(nlp) -> None:  # type: ignore[n
     text = "There is a tacit recognition among some members of his circle that the opposition was a real problem."
     (a,) = run(nlp, text)
     assert a.source is not None and a.source.span.text == "some members of his circle"
+
+
+def test_a_name_right_after_an_inverted_frame_is_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "\u201cIs the council running against the valley?\u201d asked Mr. Vell, pointing at the map."
+    a = one(run(nlp, text), "asked")
+    assert a.source is not None and a.source.span.text == "Mr. Vell"
+    b = one(run(nlp, "\u201cIs the levee safe?\u201d she asked the mayor."), "asked")
+    assert b.source is not None and b.source.span.text == "she"

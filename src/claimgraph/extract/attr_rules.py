@@ -1007,6 +1007,18 @@ def _according_source(tok: Token) -> tuple[Token | None, Char | None]:
     return None, None
 
 
+def _inverted_object_speaker(ctx: _Context, verb: Token, q: Quote) -> Token | None:
+    """'"Is he running against us?" asked Mr. Manafort': right after a quote, the name after the verb is the
+    speaker even when the parser read it as the verb's object."""
+    between = ctx.text[q.end : verb.idx]
+    if between.strip(" ,\u2014-") or verb.i + 1 >= len(ctx.doc):
+        return None
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "npadvmod", "attr"} and c.i > verb.i), None)
+    if obj is None or obj.left_edge.i != verb.i + 1 or obj.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    return obj
+
+
 def _quote_candidate(ctx: _Context, verb: Token, parts: list[Quote], rule: str) -> Candidate:
     text = ctx.text
     if verb.lower_ == "according":
@@ -1015,6 +1027,9 @@ def _quote_candidate(ctx: _Context, verb: Token, parts: list[Quote], rule: str) 
         antecedent = None
     else:
         src_tok, src, antecedent = source_of(verb, ctx.lex)
+        if src is None and rule == "quote-frame-after":
+            src_tok = _inverted_object_speaker(ctx, verb, parts[0])
+            src = source_chars(src_tok) if src_tok is not None else None
         cue = _with_colon(text, cue_chars(verb, parts[0].start if parts[0].start > verb.idx else None))
     return Candidate(
         content=[(q.start, q.end) for q in parts],
