@@ -785,3 +785,24 @@ def test_a_name_right_after_an_inverted_frame_is_the_speaker(nlp) -> None:  # ty
     assert a.source is not None and a.source.span.text == "Mr. Vell"
     b = one(run(nlp, "\u201cIs the levee safe?\u201d she asked the mayor."), "asked")
     assert b.source is not None and b.source.span.text == "she"
+
+
+def test_a_subject_swallowed_with_its_relative_clause_is_the_speaker() -> None:
+    from spacy.lang.en import English
+
+    from claimgraph.extract.attr_rules import _swallowed_subject
+
+    # 'Vell, who sits on no board, said ...' parsed as one clause with two subjects before a subjectless verb
+    words = ["Vell", ",", "who", "sits", "on", "no", "board", ",", "said", "so", "."]
+    heads = [3, 3, 3, 8, 3, 6, 4, 8, 8, 8, 8]
+    deps = ["nsubj", "punct", "nsubj", "ccomp", "prep", "det", "pobj", "punct", "ROOT", "advmod", "punct"]
+    tags = ["NNP", ",", "WP", "VBZ", "IN", "DT", "NN", ",", "VBD", "RB", "."]
+    pos = ["PROPN", "PUNCT", "PRON", "VERB", "ADP", "DET", "NOUN", "PUNCT", "VERB", "ADV", "PUNCT"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    found = _swallowed_subject(doc[8])
+    assert found is not None and found.i == 0
+    # a plain clause before the verb has no aside: nothing to take
+    doc2 = Doc(English().vocab, words=["Vell", "sits", ",", "said", "Pell", "."], heads=[1, 3, 3, 3, 3, 3],
+               deps=["nsubj", "ccomp", "punct", "ROOT", "nsubj", "punct"], tags=["NNP", "VBZ", ",", "VBD", "NNP", "."],
+               pos=["PROPN", "VERB", "PUNCT", "VERB", "PROPN", "PUNCT"])
+    assert _swallowed_subject(doc2[3]) is None

@@ -279,6 +279,20 @@ def _past_dateline(subj: Token) -> Token:
     return next((c for c in subj.children if c.dep_ == "appos" and c.i > dash.i), subj)
 
 
+def _swallowed_subject(verb: Token) -> Token | None:
+    """'Sanders, meanwhile, who sits at zero endorsements, said ...' parsed as a clause with two subjects
+    ("Sanders" and "who") before a subjectless verb: the name is the verb's subject, the rest its aside."""
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.i > verb.i:
+            continue
+        subjects = [k for k in c.children if k.dep_ == "nsubj"]
+        rel = [k for k in subjects if k.tag_ in {"WP", "WDT"}]
+        names = [k for k in subjects if k.pos_ in {"PROPN", "NOUN"} and k.i < min((r.i for r in rel), default=-1)]
+        if rel and names:
+            return names[0]
+    return None
+
+
 def _inverted_subject(verb: Token, force: bool = False) -> tuple[Token, Char, None] | None:
     """'Said Ellis: "..."', 'Writes the Herald's editor, Ann Vell:': a sentence that opens with its reporting verb
     has its source right after it, up to the colon or comma."""
@@ -312,6 +326,9 @@ def _source_of(tok: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, 
         inverted = _inverted_subject(tok, force=tok.pos_ == "PROPN")
         if inverted is not None:
             return inverted
+        swallowed = _swallowed_subject(tok)
+        if swallowed is not None:
+            return swallowed, source_chars(swallowed), None
         doc = tok.doc
         if depth < 3 and tok.dep_ == "ccomp" and tok.i > 0 and doc[tok.i - 1].dep_ == "cc" and tok.head.i < tok.i:
             # "Roberts said that ... released but said "...."": a second verb of the subject's, hung as a clause
