@@ -519,3 +519,64 @@ def test_flooding_with_goods_is_a_transfer_only_when_goods_are_named(nlp) -> Non
     assert ("weapons", NLA, CDU) in _pairs(flows, names)
     flows, names = _run(nlp, DEFS + "The NLA flooded the CDU with complaints.")
     assert not any(s == NLA and t == CDU for _, s, t in _pairs(flows, names))
+
+
+VOSS_ORG = "Ostrel Arms"
+
+
+def _mention_texts(nlp, text: str) -> tuple[list[Flow], dict[str, set[str]]]:  # type: ignore[no-untyped-def]
+    """Flows with every mention text of each end (a GROUP role is named by its phrase)."""
+    document = Document(doc_id="t", text=text, source_map=((0, 0, len(text)),))
+    doc = nlp(text)
+    ents = list(extract_entities(doc, document))
+    flows = list(extract_flows(doc, document, ents, (), ()))
+    return flows, {e.id: {e.name, *(m.text for m in e.mentions)} for e in ents}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "employer", "paid"),
+    [
+        ("The coach of the Talvik Rowing Club makes $237,000.", "Talvik Rowing Club", "coach"),
+        ("Ostrel Arms Executive Director Mira Voss makes $854,000.", VOSS_ORG, "Mira Voss"),
+        ("Mira Voss, the director of Ostrel Arms, makes $854,000.", VOSS_ORG, "Mira Voss"),
+        ("The chief executive of Ostrel Arms earned $4 million last year.", VOSS_ORG, "chief executive"),
+        ("Ostrel Arms's CEO was paid $2m in 2019.", VOSS_ORG, "Ostrel Arms's CEO"),
+        ("Mira Voss takes home $90,000 from Ostrel Arms.", VOSS_ORG, "Mira Voss"),
+        ("The director receives $300,000 from Ostrel Arms.", VOSS_ORG, "director"),
+    ],
+)
+def test_an_employer_pays_the_person_or_role_that_makes_a_sum(nlp, sentence: str, employer: str,
+                                                              paid: str) -> None:  # type: ignore[no-untyped-def]
+    flows, texts = _mention_texts(nlp, sentence)
+    pairs = {(f.kind, s, t) for f in flows for s in texts[f.source] for t in texts[f.target]}
+    assert ("money", employer, paid) in pairs
+
+
+def test_an_employers_name_before_a_title_keeps_a_known_short_name_inside_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "USA" alone is in the alias table (the United States); before a title it is part of the employer's name
+    flows, texts = _mention_texts(nlp, "USA Fencing Executive Director Mira Voss makes $854,000.")
+    assert {(f.kind, n, "Mira Voss") for f in flows for n in texts[f.source]} >= {("money", "USA Fencing", "Mira Voss")}
+
+
+def test_a_salary_flow_takes_its_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The coach of the Talvik Rowing Club makes $237,000."
+    claim = _claim(text, text, "c1", hedged=True)
+    flows, _ = _run(nlp, text, (claim,))
+    f = next(f for f in flows if f.trigger.text == "makes")
+    assert f.claim == "c1" and f.hedged and f.evidence == "anonymous" and f.item is not None and \
+        f.item.text == "$237,000"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The head coach of the Talvik Rowing Club makes a decision.",  # no sum of money
+        "The coach makes $200,000.",  # no employer named
+        "The waiter makes $5 in tips from customers.",  # customers are no employer
+        "Residents of Dunmere make $40,000.",  # residents hold no job
+        "The chief executive of Ostrel Arms made a $5m donation.",  # a donation, not a sum made
+    ],
+)
+def test_no_salary_without_a_sum_an_employer_and_a_role(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    flows, _ = _run(nlp, sentence)
+    assert [f for f in flows if f.trigger.text in ("makes", "make", "made")] == []

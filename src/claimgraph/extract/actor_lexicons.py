@@ -33,6 +33,15 @@ def _pairs(name: str, width: int = 2) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def _roles(name: str) -> dict[str, bool]:
+    out = {}
+    for k, (mark,) in _pairs(name).items():
+        if mark not in ("role", "not"):
+            raise ValueError(f"claimgraph/lexicons/{name}: second field of {k!r} is {mark!r}, expected role or not")
+        out[k] = mark == "role"
+    return out
+
+
 # The frames of flow_verbs.tsv (its header says which role holds which end).
 FLOW_FRAMES = frozenset({"give", "pay", "give_item", "sell", "move", "equip", "receive", "receive_item", "buy",
                          "arrive"})
@@ -73,6 +82,8 @@ class FlowLexicons:
     holding_verbs: frozenset[str]  # "linked to", "controlled by": name the holder of a holding noun
     recipient_nouns: dict[str, str]  # "X, the largest importer of Y's oil": lemma -> kind (Y gives to X)
     onward_verbs: frozenset[str]  # "X pledged $5m. The money will go to Y": the item goes on to Y
+    pay_verbs: frozenset[str]  # "the coach of X makes $5m": the employer X pays its subject
+    pay_roles: dict[str, bool]  # role nouns for a paid subject beyond titles and person nouns: lemma -> is a role
 
 
 @lru_cache(maxsize=1)
@@ -110,4 +121,6 @@ def flow_lexicons() -> FlowLexicons:
         holding_verbs=_words("flow_holding_verbs.txt"),
         recipient_nouns={k: v[0] for k, v in _pairs("flow_recipient_nouns.tsv").items()},
         onward_verbs=_words("flow_onward_verbs.txt"),
+        pay_verbs=_words("flow_pay_verbs.txt"),
+        pay_roles=_roles("flow_pay_roles.tsv"),
     )

@@ -3,9 +3,10 @@
 Steps: (1) candidates from NER and from rules (acronym definitions, transliterated names,
 emphasised publication names, the alias table); (2) overlaps resolved, longest first;
 (3) known names propagated to their other occurrences; (4) metonyms and demonyms read from the
-parse; (5) clustered by :mod:`claimgraph.resolve`, with role descriptions in apposition to a
-person's name ("former X president, NAME") added as mentions; (6) unnamed flow ends ("Kurdish groups")
-added as GROUP actors so flows can point at them.
+parse, and employers named before a paid person's title ("USA Swimming Executive Director");
+(5) clustered by :mod:`claimgraph.resolve`, with role descriptions in apposition to a person's name
+("former X president, NAME") added as mentions; (6) unnamed flow ends ("Kurdish groups") added as
+GROUP actors so flows can point at them.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.extract import actor_rules as ar
 from claimgraph.extract.actor_lexicons import ActorLexicons, actor_lexicons
 from claimgraph.extract.coref import PERSON_NOUNS
-from claimgraph.extract.flow_rules import find_frames, group_phrase, recipient_of_goods, resolve_end
+from claimgraph.extract.flow_rules import find_frames, group_phrase, paid_role, recipient_of_goods, resolve_end
 from claimgraph.nlp.doccache import doc_text
 from claimgraph.records import Document, Entity, Mention
 from claimgraph.resolve import (
@@ -202,6 +203,36 @@ def _proper_end_candidates(doc: Doc, cands: Sequence[ar.Candidate]) -> list[ar.C
             taken[s:e] = b"\x01" * (e - s)
             out.append(ar.make(text, s, e, label, "flow_end"))
     return out
+
+
+def _employer_candidates(doc: Doc, cands: list[ar.Candidate]) -> list[ar.Candidate]:
+    """ "USA Swimming Executive Director NAME makes $X": the employer's name before the title is one actor.
+
+    The parser hangs the words of such a name on the title rather than on each other, and a short name
+    inside it ("USA") may have been taken by the alias table: the whole name replaces what lies inside it.
+    """
+    text = doc_text(doc)
+    out = list(cands)
+    for fr in find_frames(doc):
+        if fr.rule != "verb:salary":
+            continue
+        for i in fr.sources:
+            if doc[i].pos_ != "PROPN" or doc[i].dep_ not in ("compound", "nmod", "flat"):
+                continue  # "the coach of X", "X's CEO": a phrase NER reads as it does any other
+            start = i
+            while start > 0 and (t := doc[start - 1]).pos_ == "PROPN" and t.dep_ in ("compound", "flat") and \
+                    start - 1 < t.head.i <= doc[i].head.i and t.is_alpha and t.text[:1].isupper():
+                start -= 1
+            title = i  # NER often runs the name on into the title ("X Executive"): that part is no name
+            while title + 1 < len(doc) and doc[title + 1].dep_ == "compound" and doc[title + 1].ent_type_ != "PERSON":
+                title += 1
+            s, e = doc[start].idx, doc[i].idx + len(doc[i].text)
+            limit = doc[title].idx + len(doc[title].text)
+            inside = [c for c in out if c.start < e and s < c.end]
+            if any(c.start < s or c.end > limit for c in inside) or any((c.start, c.end) == (s, e) for c in inside):
+                continue
+            out = [c for c in out if c not in inside] + [ar.make(text, s, e, "ORG", "employer")]
+    return sorted(out, key=lambda c: c.start)
 
 
 class _Clusters:
@@ -525,6 +556,7 @@ def extract_entities(doc: Doc, document: Document) -> Sequence[Entity]:
     cands = _propagate(text, cands, defs)
     # 4. metonyms and demonyms, read from the parse; proper names at flow ends that NER missed
     cands = _actor_roles(doc, cands, alex, table)
+    cands = _employer_candidates(doc, cands)
     cands = sorted(cands + _proper_end_candidates(doc, cands), key=lambda c: c.start)
     cands = sorted(cands + _speaker_candidates(doc, cands), key=lambda c: c.start)
     # 5. clusters
@@ -553,7 +585,8 @@ def _group_actors(doc: Doc, entities: Sequence[Entity], alex: ActorLexicons, sta
             own = fr.own_targets and i in fr.targets and tok_ent[i] is None  # "self-funded his campaign"
             if not own and resolve_end(tok, tok_ent, types, alex):
                 continue
-            span = group_phrase(tok, alex, tok_ent, types, agent_ok=recipient_of_goods(fr, tok))
+            span = group_phrase(tok, alex, tok_ent, types, agent_ok=recipient_of_goods(fr, tok),
+                                role_ok=paid_role(fr, tok))
             if span is None:
                 continue
             s, e = span

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.actor_lexicons import ActorLexicons, FlowLexicons, actor_lexicons, flow_lexicons
+from claimgraph.extract.coref import PERSON_NOUNS
 from claimgraph.nlp.doccache import sent_of, token_at_char
 
 CACHE_KEY = "claimgraph.flow_frames.v1"  # frames are computed once per Doc and shared by both stages
@@ -73,6 +74,11 @@ BLOCKERS = frozenset({"ban", "embargo", "sanction", "restriction", "restrict", "
 STATE_OWNED = frozenset({"run", "owned", "own", "controlled", "control", "backed"})
 # Endings of agent nouns ("loser", "lender", "investor", "financier"), trusted only for a recipient of goods
 AGENT_SUFFIXES = ("er", "or", "ist", "ant")
+# A pay verb's object is money only as an amount: a MONEY entity or a number with one of these signs
+CURRENCY_SIGNS = frozenset({"$", "€", "£", "¥", "US$", "usd", "eur", "gbp"})
+MAGNITUDES = frozenset({"m", "mn", "bn", "k", "million", "billion", "thousand"})  # "$2m", "$3 bn"
+# "the coach of X", "a manager at X": the prepositions that name a paid role's employer
+EMPLOYER_PREPS = {"of", "at"}
 DESCRIBED_KEY = "claimgraph.flow_described.v1"  # "X, a pro-government militia": description lemma -> named tokens
 PROPER_KEY = "claimgraph.flow_proper_heads.v1"  # lemma of a proper noun -> where it occurs ("... Ministry")
 
@@ -592,16 +598,22 @@ def recipient_of_goods(fr: Frame, tok: Token) -> bool:
 
 
 def group_phrase(
-    tok: Token, alex: ActorLexicons, tok_ent: Sequence[str | None], types: dict[str, str], agent_ok: bool = False
+    tok: Token,
+    alex: ActorLexicons,
+    tok_ent: Sequence[str | None],
+    types: dict[str, str],
+    agent_ok: bool = False,
+    role_ok: bool = False,
 ) -> tuple[int, int] | None:
     """The span of a phrase that can become a GROUP actor ("Kurdish groups", "donors in X"), else None.
 
     A pronoun end gives the phrase of its antecedent ("paying them" -> "Polish laborers"). With
-    ``agent_ok`` a plural agent noun ("losers") does too.
+    ``agent_ok`` a plural agent noun ("losers") does too; with ``role_ok`` any noun ("the director").
     """
     tok = _deref(tok)
     tok = antecedent(tok, alex, tok_ent, types) or tok
-    if not (_people_noun(tok, alex) or (agent_ok and _agent_noun(tok))):
+    role = role_ok and tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_
+    if not (_people_noun(tok, alex) or (agent_ok and _agent_noun(tok)) or role):
         return None
     start, end = _span(tok)
     for c in tok.rights:
@@ -1187,6 +1199,112 @@ def _onward_frame(v: Token, flex: FlowLexicons, opens: Sequence[OpenGift]) -> Fr
     )
 
 
+def _pay_verb(v: Token, flex: FlowLexicons) -> bool:
+    """Is this a verb of being paid (flow_pay_verbs.txt): "makes", "takes home", "was paid" (passive only)?"""
+    if v.lemma_ == "pay":
+        return "pay" in flex.pay_verbs and _is_passive(v)
+    return v.lemma_ in flex.pay_verbs or any(c.dep_ in ("prt", "advmod") and c.i > v.i and
+                                             f"{v.lemma_} {c.lower_}" in flex.pay_verbs for c in v.children)
+
+
+def _pay_role(tok: Token, alex: ActorLexicons, flex: FlowLexicons) -> bool:
+    """Does this noun name a job ("coach", "CEO", "chief executive", "members"), not just people ("residents")?"""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    low = tok.lemma_.lower()
+    mark = flex.pay_roles.get(low, flex.pay_roles.get(tok.lower_))
+    if mark is not None:
+        return mark
+    return low in alex.role_words or low in alex.member_nouns or low in PERSON_NOUNS
+
+
+def _amount(obj: Token | None, flex: FlowLexicons) -> Token | None:
+    """The sum a pay verb's object states: "$237,000", "4 million euros", "a salary of $2m"; None for
+    "a decision" or "a salary" with no figure."""
+    if obj is None:
+        return None
+    if obj.ent_type_ == "MONEY" or any(c.lower_ in CURRENCY_SIGNS for c in obj.children):
+        return obj
+    if (obj.like_num or obj.lower_ in MAGNITUDES) and any(
+            t.ent_type_ == "MONEY" or t.lower_ in CURRENCY_SIGNS for t in obj.doc[obj.left_edge.i : obj.i]):
+        return obj  # "$2m": the sign hangs on the number, not on "m" ("a $5m donation" is no pay)
+    if flex.items.get(obj.lemma_.lower()) == "money":  # "a salary of $2m"
+        return next((a for o in _preps(obj, {"of"}) if (a := _amount(o, flex)) is not None), None)
+    return None
+
+
+def _named(tok: Token) -> bool:
+    """Does this phrase name its party: a proper noun at its head or before it ("the USA Rowing women's team")?"""
+    if tok.pos_ == "PRON":
+        return tok.lower_ == "its"  # "its CEO": the organisation named before ("their coach" may be athletes')
+    return tok.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in tok.doc[tok.left_edge.i : tok.i])
+
+
+def _employers(title: Token, alex: ActorLexicons, flex: FlowLexicons) -> list[Token]:
+    """Who employs the holder of ``title``: "the coach of X", "X's CEO", "X Executive Director NAME".
+
+    Of a name before the title only its last word is the end ("USA Swimming Director": "Swimming"),
+    so that the whole name, read back from there, becomes the actor.
+    """
+    out = [h for p in _preps(title, EMPLOYER_PREPS) if _named(p) for h in _heads(p)]
+    out += [c for c in title.children if c.dep_ == "poss" and _named(c)]
+    if not out:
+        out = [t for t in title.subtree if t.i < title.i and t.pos_ == "PROPN" and t.ent_type_ != "PERSON" and
+               t.dep_ in ("compound", "nmod", "flat") and not _pay_role(t, alex, flex)][-1:]
+    return out
+
+
+def _salary_frame(v: Token, flex: FlowLexicons, alex: ActorLexicons) -> Frame | None:
+    """ "The coach of X makes $237,000", "X Executive Director Y earns $854,000", "X's CEO was paid $2m",
+    "Y takes home $90,000 from X": the employer pays the person (or the role, a GROUP actor).
+
+    Only a stated amount of money counts ("makes a decision" is none), and only with the employer named
+    ("makes $5 in tips from customers" names none).
+    """
+    passive = _is_passive(v)
+    subj = _child(v, {"nsubjpass"}) if passive else _subject(v)
+    money = _amount(_child(v, {"dobj"}), flex)
+    if subj is None or money is None:
+        return None
+    subj = _deref(subj)
+    titles: list[Token] | None
+    if subj.pos_ == "PRON":
+        titles = [] if subj.lower_ in PERSON_PRONOUNS else None
+    elif subj.pos_ == "PROPN" and subj.ent_type_ == "PERSON":
+        # "X Director NAME", "NAME, the director of X": titles before and in apposition to the name
+        titles = [c for c in subj.children if c.dep_ in ("compound", "appos") and c.ent_type_ != "PERSON"
+                  and _pay_role(c, alex, flex)]
+    else:
+        titles = [subj] if _pay_role(subj, alex, flex) else None
+    if titles is None:
+        return None
+    employers = [e for t in titles for e in _employers(t, alex, flex)]
+    employers += [h for p in _preps(v, {"from"}) + _preps(money, {"from"}) if _named(p) for h in _heads(p)]
+    employers = [e for e in dict.fromkeys(employers) if e.i != subj.i]
+    if not employers:
+        return None
+    return Frame(
+        kind="money",
+        trigger=(v.idx, v.idx + len(v.text)),
+        sources=tuple(t.i for t in employers[:MAX_ENDS]),
+        targets=tuple(t.i for t in _conjuncts(subj)),
+        item=_span(money),
+        time=_date_in(v),
+        negated=any(c.dep_ == "neg" for c in v.children),
+        rule="verb:salary",
+        own_targets=True,  # "the coach of X": the coach is paid, not X (whom a member noun would stand for)
+    )
+
+
+def paid_role(fr: Frame, tok: Token) -> bool:
+    """Is ``tok`` a paid role at the receiving end of money ("The coach of X makes $5m", "the director
+    received $5m from X")? Then the role noun names people, whether or not a group lexicon lists it."""
+    if fr.kind != "money" or tok.i not in fr.targets:
+        return False
+    return fr.rule.startswith("verb:salary") or (
+        fr.rule.startswith("verb:receive") and _pay_role(tok, actor_lexicons(), flow_lexicons()))
+
+
 def _verb_entry(v: Token, flex: FlowLexicons) -> tuple[str, str] | None:
     """The flow_verbs.tsv entry of a verb: its phrasal form first ("set aside", "bail out"), else its lemma."""
     for c in v.children:
@@ -1307,6 +1425,9 @@ def find_frames(doc: Doc) -> list[Frame]:
             frame = _recipient_frame(tok, flex.recipient_nouns[low], flex, alex)
         elif pos == "NOUN" and low in IMPORT_NOUNS and tok.dep_ != "compound":
             frame = _import_frame(tok, flex, alex)
+        if frame is None and pos == "VERB" and _pay_verb(tok, flex):
+            # after the verb frames: "Hezbollah fighters received $5m from X" stays a gift to Hezbollah
+            frame = _salary_frame(tok, flex, alex)
         if frame is None and pos == "VERB" and (_verb_entry(tok, flex) or lemma in flex.light_verbs) and \
                 (gift := _open_gift(tok, flex)) is not None:
             opens.append(gift)
