@@ -806,3 +806,9 @@ def test_a_subject_swallowed_with_its_relative_clause_is_the_speaker() -> None:
                deps=["nsubj", "ccomp", "punct", "ROOT", "nsubj", "punct"], tags=["NNP", "VBZ", ",", "VBD", "NNP", "."],
                pos=["PROPN", "VERB", "PUNCT", "VERB", "PROPN", "PUNCT"])
     assert _swallowed_subject(doc2[3]) is None
+
+
+def test_a_second_report_joined_by_and_is_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "One in three said the council does not care and one in four said the council was hostile."
+    found = sorted((a.source.span.text if a.source else None, a.content.text) for a in run(nlp, text))
+    assert found == [("One in three", "the council does not care"), ("one in four", "the council was hostile")]

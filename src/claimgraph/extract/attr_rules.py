@@ -602,7 +602,7 @@ def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | No
             and (_marked_that(child) or _asked_whether(verb, child) or _unmarked_finite(child))
         )
         if is_clause and "ccomp" in deps and not _frames_quote(child, ctx):
-            s, e = subtree_chars(child, _authorial_tail(child))
+            s, e = subtree_chars(child, _authorial_tail(child) | _other_report(child, lex))
             obj = _reduced_relative_object(verb, child)
             if obj is not None:
                 # "cited remarks Trump had made about her": the clause is the object's reduced relative
@@ -838,6 +838,18 @@ def _marked_that(clause: Token) -> bool:
 
 
 CONCESSIVE = {"though", "although", "whereas"}
+
+
+def _other_report(clause: Token, lex: Lexicon) -> set[Token]:
+    """'One in three said the party does not care and one in four said it was hostile': a reporting verb with a
+    subject of its own, joined to the reported clause, is another report, not part of this one."""
+    out = {c for c in clause.children if c.dep_ == "conj" and c.i > clause.i and is_cue_verb(c, lex)
+           and any(k.dep_ in SUBJECT_DEPS and k.i < c.i for k in c.children)}
+    if out:
+        # the "and" before it goes too: the span is cut at the conjunct's left edge, minus a trailing "and"/","
+        first = min(out, key=lambda c: c.i)
+        out |= {k for k in clause.children if k.dep_ in {"cc", "punct"} and first.left_edge.i - 2 <= k.i < first.i}
+    return out
 
 
 def _authorial_tail(clause: Token) -> set[Token]:
