@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -159,7 +159,7 @@ IRREGULAR_FORMS = {"said": "say", "says": "say", "wrote": "write", "told": "tell
 def _opening_verb_form(tok: Token, lex: Lexicon) -> bool:
     """'Said Vell: "..."' tagged as part of a name: a capitalised past or third-person form of a reporting verb
     opening its sentence, followed by a name and a colon or comma."""
-    if tok.i != tok.sent.start or not tok.text[:1].isupper() or tok.i + 1 >= len(tok.doc):
+    if not tok.text[:1].isupper() or not tok.is_sent_start or tok.i + 1 >= len(tok.doc):
         return False
     low = tok.lower_
     stems = (low[: -len(end)] for end in ("es", "s", "ed", "d") if low.endswith(end))
@@ -265,13 +265,10 @@ def _orphan_subject(verb: Token) -> tuple[Token, Char] | None:
     return root, trim(doc_text(doc), s, e)
 
 
-DATELINE_DASHES = {"\u2014", "\u2013", "--", "-"}
-
-
 def _past_dateline(subj: Token) -> Token:
     """'CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told ...' parsed with the place as
     subject and the speaker as its apposition: the speaker, past the dateline's dash."""
-    if not (subj.text.isupper() and len(subj.text) > 1 and subj.i == subj.sent.start):
+    if not (subj.text.isupper() and len(subj.text) > 1 and subj.is_sent_start):
         return subj
     dash = next((t for t in subj.children if t.text in DATELINE_DASHES and t.i > subj.i), None)
     if dash is None:
@@ -297,7 +294,7 @@ def _inverted_subject(verb: Token, force: bool = False) -> tuple[Token, Char, No
     """'Said Ellis: "..."', 'Writes the Herald's editor, Ann Vell:': a sentence that opens with its reporting verb
     has its source right after it, up to the colon or comma."""
     doc = verb.doc
-    if verb.i != verb.sent.start or not verb.text[:1].isupper() or not (force or verb.tag_ in {"VBD", "VBZ"}):
+    if not verb.text[:1].isupper() or not (force or verb.tag_ in {"VBD", "VBZ"}) or not verb.is_sent_start:
         return None
     j = verb.i + 1
     while j < len(doc) and j - verb.i <= 8 and doc[j].text not in {":", ","} and not doc[j].is_quote:
@@ -311,6 +308,14 @@ def _inverted_subject(verb: Token, force: bool = False) -> tuple[Token, Char, No
     if head is None:
         return None
     return head, token_chars(doc, verb.i + 1, j - 1), None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The object of a passive verb's "by" phrase: who did it ("was called a fraud by critics")."""
+    for agent in verb.children:
+        if agent.dep_ == "agent":
+            return next((g for g in agent.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _source_of(tok: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, Char | None, Char | None]:
@@ -339,13 +344,11 @@ def _source_of(tok: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, 
                 return None, None, None
             child = _past_dateline(child)
             return child, source_chars(child), _antecedent(tok, child)
+    agent = _agent(tok)
     for child in tok.children:
         if child.dep_ in PASSIVE_SUBJECT_DEPS:
-            for agent in tok.children:
-                if agent.dep_ == "agent":
-                    for pobj in agent.children:
-                        if pobj.dep_ == "pobj":
-                            return pobj, source_chars(pobj), None
+            if agent is not None:
+                return agent, source_chars(agent), None
             contracted = any(c.dep_ == "auxpass" and c.lower_ in {"'s", "\u2019s"} for c in tok.children)
             if contracted and child.lower_ not in EXPLETIVES and any(c.dep_ == "ccomp" for c in tok.children):
                 # "He's said he'll fight": "has said" read as a passive; a clause of its own makes it active
@@ -364,12 +367,7 @@ def _source_of(tok: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, 
     ):
         # "Asked whether ..., Devine said": whoever is asked is the main clause's subject; the asker
         # is only named by "by" ("Asked by reporters whether ...")
-        for agent in tok.children:
-            if agent.dep_ == "agent":
-                for pobj in agent.children:
-                    if pobj.dep_ == "pobj":
-                        return pobj, source_chars(pobj), None
-        return None, None, None
+        return (agent, source_chars(agent), None) if agent is not None else (None, None, None)
     if depth < 3 and tok.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and tok.head is not tok:
         head = tok.head
         if tok.dep_ == "pcomp" and head.dep_ == "prep":
@@ -506,9 +504,13 @@ def _is_time_phrase(c: Token) -> bool:
     return False
 
 
+# The dashes that end a dateline: "WASHINGTON — ", "CLEVELAND, July 19 (UPI) -- "
+DATELINE_DASHES = ("\u2014", "\u2013", "--", "-")
+
+
 def _after_dateline(text: str, start: int, anchor: int) -> int:
     """Skip "WASHINGTON — " / "CLEVELAND, July 19 (UPI) — " when it opens the paragraph before the source."""
-    for dash in (" \u2014 ", " \u2013 ", " -- ", " - "):
+    for dash in (f" {d} " for d in DATELINE_DASHES):
         k = text.rfind(dash, start, anchor)
         if k >= 0 and (start == 0 or text[start - 1] == "\n") and k - start < 40:
             words = text[start:k].replace(",", " ").split()
@@ -917,8 +919,9 @@ def _fragment_outside(ctx: _Context, q: Quote, verb: Token) -> bool:
     """Do quoted words that continue running text sit in the frame's subject or in an aside of its own
     ('Humphrey, who calls Trump a “sociopath,” said', 'Manafort, citing “the magic of Trump,” said'),
     rather than in what the frame reports ('Not paying taxes “makes me smart,” Trump said')?"""
-    inner = next((t for t in ctx.doc if t.idx >= q.start and not t.is_quote and not t.is_punct), None)
-    if inner is None or inner.i >= verb.i:
+    first = token_at_char(ctx.doc, q.start)
+    inner = next((t for t in ctx.doc[first.i : verb.i] if not t.is_quote and not t.is_punct), None) if first else None
+    if inner is None:
         return False
     node = inner
     while node.head.i != node.i and node.head.i != verb.i:
@@ -1463,8 +1466,7 @@ def _match_naming(ctx: _Context) -> list[Candidate]:
             named = subtree_chars(subj)
         if named[1] <= named[0]:
             continue
-        agent = next((c for c in kids if c.dep_ == "agent"), None)
-        pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        pobj = _agent(tok)
         start = min((c for c in kids if c.dep_ in {"auxpass", "advmod"} and c.i < tok.i), default=tok,
                     key=lambda c: c.i)
         # the name alone: not a relative clause or apposition hung on it ("the Grey Scarves, which says ...")
@@ -1775,23 +1777,17 @@ def _light_verb_content(verb: Token, lex: Lexicon) -> tuple[Char, Token] | None:
     for c in obj.children:  # "plans to address X", "no idea who ...", "the case that ..."
         if c.i > obj.i and c.dep_ in {"acl", "relcl", "ccomp"} and c.pos_ in {"VERB", "AUX"}:
             return subtree_chars(c), obj
-    for c in (*obj.children, *[k for k in kids if k.i > obj.i]):  # "issue with Y", "took a shot at Y"
-        if c.dep_ == "prep" and c.i > obj.i and c.lower_ in STANCE_PREPS | {"against", "for"}:
-            pobj = next((g for g in c.children if g.dep_ in {"pobj", "pcomp"}), None)
-            if pobj is not None:
-                return subtree_chars(pobj), c
+    # "issue with Y", "took a shot at Y"
+    found = _prep_object((*obj.children, *[k for k in kids if k.i > obj.i]), STANCE_PREPS | {"against", "for"}, obj.i)
+    if found is not None:
+        return found
     clause = next((c for c in kids if c.dep_ == "ccomp" and c.i > obj.i), None)
     return (subtree_chars(clause), obj) if clause is not None else None
 
 
 def _stance_noun_content(noun: Token) -> tuple[Char, Token | None] | None:
     """'a longtime supporter of Y': the "of" object."""
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            obj = next((g for g in c.children if g.dep_ in {"pobj", "pcomp"}), None)
-            if obj is not None:
-                return subtree_chars(obj), c
-    return None
+    return _prep_object(noun.children, {"of"}, -1)
 
 
 def _adjective_content(adj: Token, verb: Token) -> tuple[Char, Token | None] | None:
@@ -1803,8 +1799,16 @@ def _adjective_content(adj: Token, verb: Token) -> tuple[Char, Token | None] | N
             return subtree_chars(c), None
         if c.dep_ == "xcomp" and adj.lemma_.lower() not in RAISING_ADJECTIVES:
             return subtree_chars(c), None
-    for c in adj.children:
-        if c.dep_ == "prep" and c.i > adj.i and c.lower_ in STANCE_PREPS:
+    return _prep_object(adj.children, STANCE_PREPS, adj.i)
+
+
+def _prep_object(
+    candidates: Iterable[Token], preps: Collection[str], after: int
+) -> tuple[Char, Token] | None:
+    """(the object's span, the preposition) of the first of ``candidates`` after token ``after`` that is one of
+    ``preps`` with an object: 'critical of Y', 'took issue with Y'."""
+    for c in candidates:
+        if c.dep_ == "prep" and c.i > after and c.lower_ in preps:
             obj = next((g for g in c.children if g.dep_ in {"pobj", "pcomp"}), None)
             if obj is not None:
                 return subtree_chars(obj), c
