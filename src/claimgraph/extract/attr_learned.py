@@ -29,6 +29,7 @@ from claimgraph.extract.attr_rules import (
     Candidate,
     Char,
     _authorial_tail,
+    _prep_object,
     _token_range,
     clip_paragraph,
     source_chars,
@@ -240,12 +241,8 @@ def _passive_charge(verb: Token, content: Char) -> list[Char]:
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subj is None or verb.pos_ != "VERB" or subtree_chars(subj) != content:
         return []
-    for prep in verb.rights:
-        if prep.dep_ == "prep" and prep.lower_ in CHARGE_PREPS:
-            obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
-            if obj is not None:
-                return [subtree_chars(obj)]
-    return []
+    found = _prep_object(verb.rights, CHARGE_PREPS, verb.i)
+    return [found[0]] if found is not None else []
 
 
 def learned_candidate(
