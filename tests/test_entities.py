@@ -209,3 +209,48 @@ def test_a_one_word_name_takes_the_type_most_of_its_mentions_have() -> None:
     members = [ar.make(text, 0, 4, "ORG", "ner"), ar.make(text, 12, 16, "PERSON", "ner"),
                ar.make(text, 23, 27, "PERSON", "ner")]
     assert _name_and_type(members, default_alias_table()) == ("Holm", "PERSON")
+
+
+def test_the_city_and_the_country_refer_back_to_the_place_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Rebels seized Kessra, Jordan's third city, in May. Within two days they held the city, and donors "
+        "in the country sent rifles to the town."
+    )
+    ents = _run(nlp, text)
+    kessra = _owner(ents, "Kessra")
+    assert [m.text for m in kessra.mentions] == ["Kessra", "the city", "the town"]  # not Jordan, named nearer
+    assert "the country" in {m.text for m in _owner(ents, "Jordan").mentions}
+    assert "the city" not in kessra.aliases
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighters entered the town of Kessra. Officials said the city of Dorn was calm.",  # names its own place
+        "Fighters entered the town of Kessra. Officials said the other city was calm.",
+        "Fighters entered the town of Kessra. Officials said the largest city was calm.",
+    ],
+)
+def test_a_place_noun_with_a_name_or_a_contrast_of_its_own_refers_to_nothing(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert {m.text for e in _run(nlp, text) for m in e.mentions if m.label == "REFERENCE"} == set()
+
+
+def test_the_city_skips_the_country_named_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = _run(nlp, "Fighters entered the town of Kessra in Jordan. Officials said the city was calm.")
+    assert "the city" in {m.text for m in _owner(ents, "Kessra").mentions}
+
+
+def test_the_same_noun_again_refers_to_what_the_first_one_refers_to(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Jordan backed the world's youngest country. The country's leader thanked Jordan."
+    linked = {m.text for e in _run(nlp, text) for m in e.mentions if m.label == "REFERENCE"}
+    assert linked == set()  # not Jordan: "The country" is the youngest one, which has no name here
+    ents = _run(nlp, "Jordan backed Morvania, the world's youngest country. The country's leader thanked Jordan.")
+    assert "The country" in {m.text for m in _owner(ents, "Morvania").mentions}
+
+
+def test_a_place_lexicon_row_with_an_unknown_class_names_the_file(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph.extract import actor_lexicons
+
+    monkeypatch.setattr(actor_lexicons, "read_lines", lambda name: ["city\tmetropolis"])
+    with pytest.raises(ValueError, match=r"actor_place_nouns\.tsv.*'metropolis'"):
+        actor_lexicons._classes("actor_place_nouns.tsv", {"city", "country"})

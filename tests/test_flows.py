@@ -580,3 +580,8 @@ def test_a_salary_flow_takes_its_claim(nlp) -> None:  # type: ignore[no-untyped-
 def test_no_salary_without_a_sum_an_employer_and_a_role(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
     flows, _ = _run(nlp, sentence)
     assert [f for f in flows if f.trigger.text in ("makes", "make", "made")] == []
+
+
+def test_a_flow_to_the_city_goes_to_the_place_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, "Fighters retook Kessra in June. Qatar flooded the city with rifles.")
+    assert ("weapons", "Qatar", "Kessra") in _pairs(flows, names)

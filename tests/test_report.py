@@ -32,3 +32,22 @@ def test_html_escapes_article_text_and_marks_inferences() -> None:
     assert "A &lt;title&gt;" in html
     assert 'class="claim author_inference" id="claim-c3"' in html
     assert html.count('id="claim-c1"') == 1
+
+
+def test_summary_lists_other_names_but_not_descriptions_or_the_name_itself() -> None:
+    import io
+
+    from rich.console import Console
+
+    from claimgraph.records import REFERENCE_LABEL, Entity, Mention
+    from claimgraph.report import print_summary
+
+    text = "Kessra fell. Kesra's mayor fled the city."
+    kessra = Entity("e1", "Kessra", "GPE", (Mention(0, 6, "Kessra"), Mention(13, 18, "Kesra"),
+                                              Mention(34, 42, "the city", REFERENCE_LABEL)))
+    vell = Entity("e2", "Omar Vell", "PERSON", (Mention(0, 9, "Omar Vell"), Mention(0, 9, "Omar Vell")))
+    doc = Document(doc_id="d", text=text, source_map=((0, 0, len(text)),))
+    out = io.StringIO()
+    print_summary(Analysis(document=doc, entities=(kessra, vell)), Console(file=out, width=200))
+    rows = [line for line in out.getvalue().splitlines() if "GPE" in line or "PERSON" in line]
+    assert len(rows) == 1 and "Kesra" in rows[0] and "the city" not in rows[0]  # Omar Vell has no other name

@@ -159,6 +159,13 @@ class Document:
         }
 
 
+# Labels of mentions that stand for an actor without naming it, never listed among its names: a role
+# description in apposition ("former Ukraine president, NAME"), a noun referring back to a place ("the city").
+DESCRIPTION_LABEL = "DESCRIPTION"
+REFERENCE_LABEL = "REFERENCE"
+NAMELESS_LABELS = frozenset({DESCRIPTION_LABEL, REFERENCE_LABEL})
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     start: int

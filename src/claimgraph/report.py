@@ -9,7 +9,7 @@ from importlib import resources
 from rich.console import Console
 from rich.table import Table
 
-from claimgraph.records import EVIDENCE_KINDS, Analysis, Claim
+from claimgraph.records import EVIDENCE_KINDS, NAMELESS_LABELS, Analysis, Claim
 
 # Colours per evidence kind, shared by the terminal and the HTML report.
 EVIDENCE_STYLE = {
@@ -76,15 +76,16 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
         for c in inferences:
             marker = f" [dim](marker: {c.marker.text})[/]" if c.marker else ""
             console.print(f"  • {_short(c.span.text, 140)}{marker}")
-    multi = [e for e in analysis.entities if len({m.text for m in e.mentions}) > 1 or e.aliases]
+    other_names = {e.id: ({m.text for m in e.mentions if m.label not in NAMELESS_LABELS} | set(e.aliases)) - {e.name}
+                   for e in analysis.entities}
+    multi = [e for e in analysis.entities if other_names[e.id]]
     if multi:
         t = Table(title="Actors known by several names")
         t.add_column("actor")
         t.add_column("type")
         t.add_column("aliases", overflow="fold")
         for e in multi:
-            aliases = sorted({m.text for m in e.mentions} | set(e.aliases) - {e.name})
-            t.add_row(e.name, e.type, ", ".join(aliases))
+            t.add_row(e.name, e.type, ", ".join(sorted(other_names[e.id])))
         console.print(t)
     if analysis.flows:
         names = {e.id: e.name for e in analysis.entities}

@@ -42,6 +42,16 @@ def _roles(name: str) -> dict[str, bool]:
     return out
 
 
+def _classes(name: str, allowed: set[str]) -> dict[str, str]:
+    out = {}
+    for k, (cls,) in _pairs(name).items():
+        if cls not in allowed:
+            raise ValueError(f"claimgraph/lexicons/{name}: second field of {k!r} is {cls!r}, "
+                             f"expected one of {', '.join(sorted(allowed))}")
+        out[k] = cls
+    return out
+
+
 # The frames of flow_verbs.tsv (its header says which role holds which end).
 FLOW_FRAMES = frozenset({"give", "pay", "give_item", "sell", "move", "equip", "receive", "receive_item", "buy",
                          "arrive"})
@@ -57,6 +67,8 @@ class ActorLexicons:
     member_nouns: frozenset[str]  # "X's fighters", "members of X": the owner acts through them
     group_words: frozenset[str]
     metonymy_verbs: frozenset[str]
+    place_nouns: dict[str, str]  # "city" -> "city", "country" -> "country": "the city" refers back to a place
+    large_places: dict[str, str]  # "Iraq" -> "country", "Texas" -> "region": never what "the city" refers to
 
     @property
     def role_words(self) -> frozenset[str]:
@@ -97,6 +109,8 @@ def actor_lexicons() -> ActorLexicons:
         member_nouns=_words("actor_member_nouns.txt"),
         group_words=_words("actor_group_words.txt"),
         metonymy_verbs=_words("actor_metonymy_verbs.txt"),
+        place_nouns=_classes("actor_place_nouns.tsv", {"city", "country"}),
+        large_places=_classes("actor_large_places.tsv", {"country", "region"}),
     )
 
 

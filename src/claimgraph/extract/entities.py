@@ -25,7 +25,7 @@ from claimgraph.extract.actor_lexicons import ActorLexicons, actor_lexicons
 from claimgraph.extract.coref import PERSON_NOUNS
 from claimgraph.extract.flow_rules import find_frames, group_phrase, paid_role, recipient_of_goods, resolve_end
 from claimgraph.nlp.doccache import doc_text
-from claimgraph.records import Document, Entity, Mention
+from claimgraph.records import DESCRIPTION_LABEL, REFERENCE_LABEL, Document, Entity, Mention
 from claimgraph.resolve import (
     ORG_RATIO,
     AliasTable,
@@ -431,7 +431,6 @@ def _name_and_type(members: list[ar.Candidate], table: AliasTable) -> tuple[str,
     return (canon or longest.text), typ
 
 
-DESCRIPTION_LABEL = "DESCRIPTION"  # a mention that describes the actor ("former Ukraine president") without naming it
 MAX_DESCRIPTION = 12  # tokens: a longer phrase before a name is a clause, not a description
 
 
@@ -510,6 +509,95 @@ def _with_descriptions(doc: Doc, entities: Sequence[Entity], roles: frozenset[st
     return out
 
 
+PLACE_LOOKBACK = 5  # sentences searched back for the place "the city" or "the country" refers to
+PLACE_ANTECEDENT_TYPES = frozenset({"GPE", "LOC", "NORP"})
+# Modifiers that make "the ... city" another place than the one named before ("the other city", "the next town").
+OTHER_PLACE_WORDS = frozenset({"other", "another", "next", "nearby", "neighbouring", "neighboring", "new",
+                               "different", "former", "first", "second", "third", "last", "same"})
+
+
+def _refers_back(tok: Token, alex: ActorLexicons) -> str | None:
+    """The class ("city" or "country") of a bare "the city", "the besieged town", "the country's"; else None."""
+    cls = alex.place_nouns.get(tok.lower_)
+    if cls is None or tok.tag_ != "NN":
+        return None
+    det = False
+    for c in tok.children:
+        if c.dep_ == "det":
+            det = c.lower_ == "the"
+        elif c.dep_ == "amod":
+            if c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" or c.lower_ in OTHER_PLACE_WORDS:
+                return None
+        elif c.dep_ not in ("case", "punct") or c.i > tok.i + 1:
+            return None  # "the city of Baiji", "the town where ...", "the border town": a place of its own
+    return cls if det else None
+
+
+def _named_in_apposition(tok: Token, tok_ent: list[str | None]) -> str | None:
+    """The entity a noun phrase stands in apposition to ("Mosul, Iraq's second-largest city"), if any."""
+    if tok.dep_ == "appos" and tok_ent[tok.head.i] is not None:
+        return tok_ent[tok.head.i]
+    edge = tok.left_edge.i
+    return tok_ent[edge - 2] if edge >= 2 and tok.doc[edge - 1].text == "," else None
+
+
+def _place_class(e: Entity, alex: ActorLexicons) -> str:
+    for name in (e.name, *(m.text for m in e.mentions)):
+        if name in alex.large_places:
+            return alex.large_places[name]
+    return "city"
+
+
+def _with_place_references(doc: Doc, entities: Sequence[Entity], alex: ActorLexicons) -> list[Entity]:
+    """Each "the city", "the town" or "the country" added as a mention of the place it refers back to.
+
+    The place is the nearest one named in the last few sentences whose class fits: "Mosul, Iraq's
+    second-largest city. ... captured the city" is Mosul, not Iraq; "the country" is a country of
+    actor_large_places.tsv. A name the model typed NORP that "the city" refers to is a place (GPE).
+    """
+    tok_ent, types = _token_entities(doc, entities)
+    by_id = {e.id: e for e in entities}
+    starts = [s.start for s in doc.sents]
+    extra: dict[str, list[Mention]] = {}
+    resolved: dict[int, str] = {}  # token index of a referring noun -> the place's entity id
+    text = doc_text(doc)
+
+    def mention(tok: Token, eid: str) -> Mention:
+        resolved[tok.i] = eid
+        s, e = tok.left_edge.idx, tok.idx + len(tok.text)
+        return Mention(s, e, text[s:e], REFERENCE_LABEL)
+
+    for tok in doc:
+        if tok_ent[tok.i] is not None or (cls := _refers_back(tok, alex)) is None:
+            continue
+        first = starts[max(0, bisect.bisect_right(starts, tok.i) - 1 - PLACE_LOOKBACK)]
+        for j in range(tok.i - 1, first - 1, -1):
+            if alex.place_nouns.get(doc[j].lower_) == cls and doc[j].pos_ == "NOUN":
+                # "... the world's youngest country. The country's leader": the same noun again refers to
+                # what that one refers to, if anything
+                if (eid := resolved.get(j, _named_in_apposition(doc[j], tok_ent))) is not None:
+                    extra.setdefault(eid, []).append(mention(tok, eid))
+                break
+            eid = tok_ent[j]
+            if eid is None or types[eid] not in PLACE_ANTECEDENT_TYPES:
+                continue
+            named = doc[j]
+            if types[eid] == "NORP" and (cls != "city" or named.tag_ != "NNP" or named.text in alex.demonyms
+                                         or named.dep_ not in ("pobj", "nsubj", "nsubjpass", "dobj", "conj")):
+                continue  # "Syrian forces", "Shia groups": a people, not a place
+            if _place_class(by_id[eid], alex) != cls:
+                continue
+            extra.setdefault(eid, []).append(mention(tok, eid))
+            break
+    out = []
+    for e in entities:
+        if e.id in extra:
+            e = replace(e, type="GPE" if e.type == "NORP" else e.type,
+                        mentions=tuple(sorted((*e.mentions, *extra[e.id]), key=lambda m: m.start)))
+        out.append(e)
+    return out
+
+
 def _token_entities(doc: Doc, entities: Sequence[Entity]) -> tuple[list[str | None], dict[str, str]]:
     """Token index -> entity id (named actors first; GROUP phrases only fill tokens left over)."""
     tok_ent: list[str | None] = [None] * len(doc)
@@ -570,6 +658,8 @@ def extract_entities(doc: Doc, document: Document) -> Sequence[Entity]:
         entities.append(Entity(id=f"e{n}", name=name, type=typ, mentions=mentions, aliases=aliases))
     # 5b. role descriptions in apposition to a person's name are mentions of that person too
     entities = _with_descriptions(doc, entities, alex.role_words | PERSON_NOUNS)
+    # 5c. "the city", "the country": mentions of the place named just before
+    entities = _with_place_references(doc, entities, alex)
     # 6. flow ends with no named actor in them become GROUP actors
     entities += _group_actors(doc, entities, alex, start=len(entities) + 1)
     return entities
