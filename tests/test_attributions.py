@@ -812,3 +812,13 @@ def test_a_second_report_joined_by_and_is_its_own(nlp) -> None:  # type: ignore[
     text = "One in three said the council does not care and one in four said the council was hostile."
     found = sorted((a.source.span.text if a.source else None, a.content.text) for a in run(nlp, text))
     assert found == [("One in three", "the council does not care"), ("one in four", "the council was hostile")]
+
+
+def test_reporting_verb_flags_are_read_and_an_unknown_column_names_the_file(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph.extract import attr_lexicon
+
+    lex = attr_lexicon.load_lexicon()
+    assert {"say", "believe"} <= lex.frame_verbs and "find" in lex.finding_verbs and "poll" in lex.study_nouns
+    monkeypatch.setattr(attr_lexicon, "entries", lambda name: ("opine\tcontent=ccomp\tframe", "muse\tframes"))
+    with pytest.raises(ValueError, match=r"reporting_verbs\.txt: unknown column 'frames' for 'muse'"):
+        attr_lexicon._verb_table("reporting_verbs.txt")

@@ -19,7 +19,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
-from claimgraph.lexicons import read_lines
+from claimgraph.lexicons import lexicon_files
 
 Decision = Literal["merge", "candidate", "no"]
 
@@ -128,7 +128,7 @@ def build_alias_table(entries: Sequence[AliasEntry]) -> AliasTable:
 
 def load_alias_table(*extra: str | Path) -> AliasTable:
     """The shipped ``aliases.tsv`` plus the user's files in the same format (which win on conflicts)."""
-    entries = parse_alias_lines(list(read_lines("aliases.tsv")), "claimgraph/lexicons/aliases.tsv")
+    entries = [e for label, lines in lexicon_files("aliases.tsv") for e in parse_alias_lines(list(lines), label)]
     for p in extra:
         entries += parse_alias_lines(Path(p).read_text(encoding="utf-8").splitlines(), str(p))
     return build_alias_table(entries)

@@ -5,18 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claimgraph.lexicons import read_lines
+from claimgraph.lexicons import lexicon_files
 
 
 def _rows(name: str) -> list[list[str]]:
     out = []
-    for n, line in enumerate(read_lines(name), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        parts = [p.strip() for p in line.split("\t")]
-        if not parts[0]:
-            raise ValueError(f"claimgraph/lexicons/{name}, line {n}: empty first field")
-        out.append(parts)
+    for label, lines in lexicon_files(name):
+        for n, line in enumerate(lines, 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            parts = [p.strip() for p in line.split("\t")]
+            if not parts[0]:
+                raise ValueError(f"{label}, line {n}: empty first field")
+            out.append(parts)
     return out
 
 

@@ -24,28 +24,42 @@ class Lexicon:
     stance_nouns: frozenset[str] = frozenset()  # "X is a supporter of Y"
     stance_objects: frozenset[str] = frozenset()  # "X took issue with Y": the object of a light verb
     naming: tuple[tuple[str, str], ...] = ()  # ("know", "as"): "the bill, known as the Justice Act"; "" = no prep
+    frame_verbs: frozenset[str] = frozenset()  # verbs that frame a clause from the side: "X is wrong, he said."
+    finding_verbs: frozenset[str] = frozenset()  # "A study found 31 cases": a study's object is its finding
+    study_nouns: frozenset[str] = frozenset()  # poll, survey, study: sources whose findings are reported
 
     def content_deps(self, lemma: str) -> frozenset[str]:
         return self.verbs.get(lemma, frozenset())
 
 
-def _verb_table(name: str) -> dict[str, frozenset[str]]:
+VERB_FLAGS = frozenset({"frame", "finding"})
+
+
+def _verb_table(name: str) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Lemma -> content dependents, and flag -> lemmas, from a reporting-verb table."""
     out: dict[str, frozenset[str]] = {}
+    flagged: dict[str, set[str]] = {f: set() for f in VERB_FLAGS}
     for ln in entries(name):
         lemma, *opts = ln.split("\t")
+        lemma = lemma.strip().lower()
         deps = DEFAULT_CONTENT
         for opt in opts:
-            key, _, value = opt.partition("=")
-            if key.strip() == "content":
+            key, eq, value = (x.strip() for x in opt.partition("="))
+            if key == "content" and eq:
                 deps = frozenset(v.strip() for v in value.split(",") if v.strip())
-        out[lemma.strip().lower()] = deps
-    return out
+            elif key in VERB_FLAGS and not eq:
+                flagged[key].add(lemma)
+            else:
+                raise ValueError(f"claimgraph/lexicons/{name}: unknown column {opt.strip()!r} for {lemma!r}; "
+                                 f"expected content=..., {' or '.join(sorted(VERB_FLAGS))}")
+        out[lemma] = deps
+    return out, {f: frozenset(v) for f, v in flagged.items()}
 
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    verbs = _verb_table("reporting_verbs.txt")
-    states = _verb_table("attribution_states.txt")
+    verbs, verb_flags = _verb_table("reporting_verbs.txt")
+    states, state_flags = _verb_table("attribution_states.txt")
     source_after: list[tuple[str, ...]] = []
     verb_preps: set[tuple[str, str]] = set()
     light_verbs: set[str] = set()
@@ -72,4 +86,7 @@ def load_lexicon() -> Lexicon:
         adjectives=frozenset(w.lower() for w in entries("attribution_adjectives.txt")),
         stance_nouns=frozenset(w.lower() for w in entries("attribution_stance_nouns.txt")),
         stance_objects=frozenset(w.lower() for w in entries("attribution_stance_objects.txt")),
+        frame_verbs=verb_flags["frame"] | state_flags["frame"],
+        finding_verbs=verb_flags["finding"] | state_flags["finding"],
+        study_nouns=frozenset(w.lower() for w in entries("attribution_study_nouns.txt")),
     )

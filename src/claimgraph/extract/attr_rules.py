@@ -567,9 +567,6 @@ def _with_colon(text: str, cue: Char) -> Char:
     return cue
 
 
-FINDING_VERBS = {"find"}
-
-
 def _object_conjunct(verb: Token, obj: Token) -> Token | None:
     """A noun joined to the object by "and"/"or" that the parser attached to the verb instead."""
     doc = verb.doc
@@ -588,7 +585,8 @@ def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | No
     lemma = verb.lemma_.lower()
     deps = lex.content_deps(lemma)
     children = list(verb.children)
-    if lemma in FINDING_VERBS and any(c.dep_ == "nsubj" and c.lemma_.lower() in STUDY_NOUNS for c in children):
+    if lemma in lex.finding_verbs and any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.study_nouns
+                                          for c in children):
         deps = deps | {"dobj"}  # "A 2014 study found 31 cases of fraud": what a study finds is its finding
     subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
     oprd = next((c for c in children if c.dep_ == "oprd" and c.i > verb.i), None)
@@ -666,14 +664,11 @@ def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | No
                             e = prep.right_edge.idx + len(prep.right_edge)
                     e = _rest_of_predicate(verb, child, e)
                 return [(s, e)], "dobj", None
-    if lemma in FRAME_VERBS:
+    if lemma in lex.frame_verbs:
         return _framed_clause(verb)
     return None
 
 
-# Verbs that frame a clause from the side: "Trump is wrong, he said." / "The museum, he said, celebrates ..."
-FRAME_VERBS = {"say", "tell", "add", "write", "argue", "insist", "note", "explain", "claim", "warn", "continue",
-               "report", "tweet", "believe", "think"}
 _FRAME_TAIL_DEPS = {"npadvmod", "advmod", "prep", "dobj", "dative", "agent"}
 
 
@@ -1430,11 +1425,6 @@ def _match_according(ctx: _Context) -> list[Candidate]:
     return out
 
 
-# Findings that speak for themselves when a sentence opens with them: "In a poll released Monday, ...".
-STUDY_NOUNS = {"poll", "survey", "study", "analysis", "audit", "census", "ranking", "tally", "estimate",
-               "forecast", "projection", "simulation", "experiment", "review", "assessment"}
-
-
 def _match_naming(ctx: _Context) -> list[Candidate]:
     """'the bill, known as the Justice Act', 'She was known as the rainmaker', 'the resort, now called Doral':
     a name given to something, which PolNeAR annotates as an attribution with no source (unless "by" names
@@ -1492,7 +1482,7 @@ def _match_in_study(ctx: _Context) -> list[Candidate]:
         head = tok.head
         if head.pos_ in {"NOUN", "ADJ"} and head.dep_ in {"dobj", "attr", "acomp"} and not tok.is_sent_start:
             head = head.head  # 'no bump in the polls', 'safe in his eyes': hung on the object or adjective
-        if pobj is None or head.pos_ not in {"VERB", "AUX"} or not _study(pobj, bool(tok.is_sent_start)):
+        if pobj is None or head.pos_ not in {"VERB", "AUX"} or not _study(pobj, bool(tok.is_sent_start), ctx.lex):
             continue
         if is_cue_verb(head, ctx.lex) or head.i in ctx.used_cues:
             continue  # "In a statement, the ministry said ...": the statement is the medium of "said"
@@ -1517,16 +1507,17 @@ VIEW_NOUNS = {"eyes", "view", "estimation", "opinion"}
 _QUANTIFIERS = {"one", "some", "many", "most", "several", "two", "three", "all", "each", "both"}
 
 
-def _study(pobj: Token, opening: bool) -> bool:
+def _study(pobj: Token, opening: bool, lex: Lexicon) -> bool:
+    """A finding that speaks for itself: "In a poll released Monday, ...", "in one of the first polls"."""
     lemma = pobj.lemma_.lower()
-    if lemma in STUDY_NOUNS:
+    if lemma in lex.study_nouns:
         return True
     if not opening and pobj.lower_ in VIEW_NOUNS and any(c.dep_ == "poss" for c in pobj.children):
         return True
     if pobj.lower_ in _QUANTIFIERS:
         of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        return inner is not None and inner.lemma_.lower() in STUDY_NOUNS
+        return inner is not None and inner.lemma_.lower() in lex.study_nouns
     return False
 
 

@@ -1,0 +1,51 @@
+"""The word lists: users extend them from their own directory without editing the package."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from claimgraph import lexicons
+from claimgraph.extract.actor_lexicons import actor_lexicons
+from claimgraph.extract.attr_lexicon import load_lexicon
+from claimgraph.resolve import default_alias_table
+
+CACHED = (lexicons.lexicon_files, lexicons.entries, load_lexicon, actor_lexicons, default_alias_table)
+
+
+@pytest.fixture
+def user_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv(lexicons.ENV_DIRS, str(tmp_path))
+    for f in CACHED:
+        f.cache_clear()
+    yield tmp_path
+    monkeypatch.undo()
+    for f in CACHED:
+        f.cache_clear()
+
+
+def test_a_users_file_adds_rows_to_the_package_list(user_dir: Path) -> None:
+    (user_dir / "reporting_verbs.txt").write_text("# mine\nopine\tcontent=ccomp\tframe\n", encoding="utf-8")
+    (user_dir / "actor_place_nouns.tsv").write_text("hamlet\tcity\n", encoding="utf-8")
+    lex = load_lexicon()
+    assert "opine" in lex.verbs and "opine" in lex.frame_verbs and "say" in lex.verbs  # added, nothing lost
+    assert actor_lexicons().place_nouns["hamlet"] == "city" and actor_lexicons().place_nouns["town"] == "city"
+
+
+def test_a_users_alias_row_overrides_the_package_one(user_dir: Path) -> None:
+    (user_dir / "aliases.tsv").write_text("Islamic State\tGPE\tISIS\n", encoding="utf-8")
+    assert default_alias_table().by_surface["ISIS"].type == "GPE"
+
+
+def test_an_error_in_a_users_file_names_that_file_and_line(user_dir: Path) -> None:
+    (user_dir / "actor_capitals.tsv").write_text("# capitals\n\tTalvia\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"{user_dir / 'actor_capitals.tsv'}, line 2: empty first field"):
+        actor_lexicons()
+
+
+def test_a_lexicon_directory_that_does_not_exist_is_named(user_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(lexicons.ENV_DIRS, str(user_dir / "nope"))
+    with pytest.raises(NotADirectoryError, match="nope"):
+        lexicons.read_lines("aliases.tsv")
