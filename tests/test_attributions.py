@@ -822,3 +822,16 @@ def test_reporting_verb_flags_are_read_and_an_unknown_column_names_the_file(monk
     monkeypatch.setattr(attr_lexicon, "entries", lambda name: ("opine\tcontent=ccomp\tframe", "muse\tframes"))
     with pytest.raises(ValueError, match=r"reporting_verbs\.txt: unknown column 'frames' for 'muse'"):
         attr_lexicon._verb_table("reporting_verbs.txt")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("When self-styled general and founder of the militia, Omar Vell, declared victory, his men fired into "
+         "the air.", "declared", "self-styled general and founder of the militia, Omar Vell,"),  # not "When"
+        ("Western sources all but confirm that the convoy was stopped.", "confirm", "Western sources"),
+    ],
+)
+def test_a_source_leaves_out_words_the_parser_hung_on_it(nlp, text: str, cue: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    a = one(run(nlp, text), cue)
+    assert a.source is not None and a.source.span.text == source

@@ -51,3 +51,22 @@ def test_summary_lists_other_names_but_not_descriptions_or_the_name_itself() -> 
     print_summary(Analysis(document=doc, entities=(kessra, vell)), Console(file=out, width=200))
     rows = [line for line in out.getvalue().splitlines() if "GPE" in line or "PERSON" in line]
     assert len(rows) == 1 and "Kesra" in rows[0] and "the city" not in rows[0]  # Omar Vell has no other name
+
+
+def test_summary_says_whom_a_pronoun_source_stands_for() -> None:
+    import io
+
+    from rich.console import Console
+
+    from claimgraph.records import Attribution, Entity, Mention, Source
+    from claimgraph.report import print_summary
+
+    text = "A farmer near Kessra, who saw the trucks, said they were full."
+    farmer = Entity("e1", "farmer", "PERSON", (Mention(2, 8, "farmer"),))
+    source = Source(span=Span.of(text, 22, 25), kind="anonymous", entity="e1", resolved=Span.of(text, 0, 8))
+    att = Attribution(id="a1", source=source, cue=Span.of(text, 42, 46), content=Span.of(text, 47, 65),
+                      quote="indirect")
+    doc = Document(doc_id="d", text=text, source_map=((0, 0, len(text)),))
+    out = io.StringIO()
+    print_summary(Analysis(document=doc, entities=(farmer,), attributions=(att,)), Console(file=out, width=200))
+    assert "who → farmer" in out.getvalue()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claimgraph.api import analyze
 from claimgraph.records import Analysis
 
@@ -49,7 +51,7 @@ def test_who_after_an_organisation_name_is_the_member_not_the_organisation() -> 
     src, ent = _source_entity(a, "claimed")
     assert src.span.text == "who"
     assert src.kind == "anonymous"
-    assert ent is not None and ent.name.startswith("member of the Northern Defence League")
+    assert ent is not None and ent.name == "member of the Northern Defence League (NDL)"  # the bracket closes
     att = next(x for x in a.attributions if x.cue is not None and x.cue.text == "claimed")
     assert att.content.text.endswith("near the bridge")  # the time clause is part of the claim
 
@@ -82,3 +84,19 @@ def test_pronouns_are_mentions_of_a_source_actor_but_never_its_aliases() -> None
     _src, ent = _source_entity(a, "said")
     assert ent is not None and ent.name.startswith("diplomat in the capital")
     assert not {"who", "he"} & {x.lower() for x in ent.aliases}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The book records the testimony of a farmer from a village near Baghdad, who also witnessed trucks "
+        "crossing the river at night.",
+        "Reporters met a farmer from a village outside Kirkuk, who said trucks crossed the river.",  # not Reporters
+    ],
+)
+def test_who_after_a_place_is_the_person_before_it_not_the_place(text: str) -> None:
+    a = _analysis(text)
+    att = next(x for x in a.attributions if x.cue is not None and x.cue.text in ("also witnessed", "said"))
+    assert att.source is not None and att.source.span.text == "who"
+    assert att.source.resolved is not None and att.source.resolved.text == "a farmer"
+    assert att.source.kind == "anonymous"

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.attr_lexicon import Lexicon, load_lexicon
 from claimgraph.extract.attr_quotes import Quote, find_quotes
+from claimgraph.extract.source_kinds import person_word_before
 from claimgraph.nlp.doccache import doc_text, sent_of, token_at_char
 
 if TYPE_CHECKING:
@@ -395,6 +396,9 @@ def _source_of(tok: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, 
     return None, None, None
 
 
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
 def _antecedent(verb: Token, subj: Token) -> Char | None:
     """'The senator, who said ...': the noun phrase a relative pronoun subject stands for."""
     if verb.dep_ == "relcl" and subj.lower_ in RELATIVE_PRONOUNS:
@@ -409,6 +413,10 @@ def _antecedent(verb: Token, subj: Token) -> Char | None:
             and head.head.head.pos_ == "NOUN"
         ):
             head = head.head.head  # "a member of the Popular Mobilization Forces (PMU) who claimed": the member
+        elif subj.lower_ in {"who", "whom"} and head.ent_type_ in PLACE_ENTS and \
+                (person := person_word_before(subj)) is not None:
+            # "a man from the town of Z, near Y, who witnessed": "who" is the man, not the place it follows
+            return trim(doc_text(doc), *token_chars(doc, person.left_edge.i, person.i))
         end = verb.left_edge.i - 1
         while end > head.i and (doc[end].is_punct and doc[end].text not in {")"}):
             end -= 1
@@ -426,7 +434,7 @@ def source_chars(tok: Token) -> Char:
     """
     doc = tok.doc
     text = doc_text(doc)
-    skip = {c for c in tok.children if c.i > tok.i and (_is_time_phrase(c) or _side_participle(c))}
+    skip = {c for c in tok.children if c.i > tok.i and (_is_time_phrase(c) or _side_participle(c) or _all_but(c))}
     skip |= {c for c in _with_appositions(tok) if c.i > tok.i and _reporting_relative(c)}
     s, e = subtree_chars(tok, skip)
     if tok.i < tok.head.i < tok.right_edge.i:
@@ -445,7 +453,9 @@ def source_chars(tok: Token) -> Char:
             break
         stray_quote = first.is_quote and not any(q in text[first.idx + 1 : e] for q in CLOSING_QUOTES)
         focus = first.dep_ in {"advmod", "preconj"} and first.lower_ in FOCUS_WORDS
-        if not (first.dep_ == "cc" or stray_quote or (first.is_punct and not first.is_quote) or focus):
+        # "When self-proclaimed caliph X announced ...": the parser hung the clause's conjunction on the noun
+        opener = first.dep_ in {"advmod", "mark"} and first.lower_ in ADVERBIAL_MARKS
+        if not (first.dep_ == "cc" or stray_quote or (first.is_punct and not first.is_quote) or focus or opener):
             break
         s, e = trim(text, first.idx + len(first), e)
     if s > 0 and text[s - 1] in OPENING_QUOTES and any(q in text[s:e] for q in CLOSING_QUOTES):
@@ -470,6 +480,13 @@ QUOTE_OPENERS = "\u201c\"\u2018'\u00ab`\u201e"
 CLOSING_QUOTES = "\u201d\"\u2019"
 # Focus adverbs before a source ("even some of his admirers", "only one of the delegates").
 FOCUS_WORDS = {"even", "also", "but"}
+
+
+def _all_but(tok: Token) -> bool:
+    """'American sources all but confirm': "all but" qualifies the verb, whatever the parser hung it on."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return (tok.lower_ == "all" and nxt is not None and nxt.lower_ == "but") or (
+        tok.lower_ == "but" and tok.i > 0 and tok.nbor(-1).lower_ == "all")
 
 
 def _with_appositions(tok: Token) -> list[Token]:

@@ -64,6 +64,8 @@ def _name(text: str, start: int, end: int) -> tuple[int, int]:
         break
     while end > start and text[end - 1] in " ,;:.\u2014-\"'\u201c\u201d":
         end -= 1
+    if text.count("(", start, end) > text.count(")", start, end) and text[end : end + 1] == ")":
+        end += 1  # "member of the Popular Mobilization Forces (PMU)": the bracket closes
     return start, end
 
 

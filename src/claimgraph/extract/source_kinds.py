@@ -20,6 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from claimgraph.extract.coref import PERSON_NOUNS
 from claimgraph.lexicons import read_lines
 from claimgraph.nlp.doccache import doc_text, sent_of
 from claimgraph.records import Document, Entity, SourceKind
@@ -168,6 +169,14 @@ def _not_a_person(noun: Token) -> bool:
     return not any(word_list(name).has_token(noun) for name in lists)
 
 
+def person_word_before(tok: Token) -> Token | None:
+    """The nearest word before ``tok`` in its sentence that can name a person: what "who" stands for when
+    the parser hung it on a place ("a man from the town of X, near Y, who said")."""
+    start = sent_of(tok).start
+    return next((t for t in reversed(tok.doc[start : tok.i]) if t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ != "NORP"
+                 and (t.lemma_.lower() in PERSON_NOUNS or not _not_a_person(t))), None)
+
+
 def _root(source: SpacySpan) -> Token:
     """The phrase's head; when several words hang outside it ("Then-governor Ana Ruiz"), the nominal one."""
     outside = [t for t in source if t.head.i == t.i or not (source.start <= t.head.i < source.end)]
@@ -266,12 +275,7 @@ def source_kind(source: SpacySpan, entity: Entity | None, document: Document) ->
         # "a man from the town of X, near Y, who said": "who" is a person, not the place it
         # follows; take the nearest word before it in the sentence that can be a person
         if root.lower_ in {"who", "whom"} and _not_a_person(noun):
-            sent_start = sent_of(root).start
-            noun = next(
-                (t for t in reversed(source.doc[sent_start : root.i]) if t.pos_ in {"NOUN", "PROPN"}
-                 and not _not_a_person(t) and t.ent_type_ != "NORP"),
-                noun,
-            )
+            noun = person_word_before(root) or noun
         return source_kind(source.doc[noun.left_edge.i : noun.i + 1], entity, document)
     span_words = words_of(source.text)
     quoted = _is_quoted(source, document)
