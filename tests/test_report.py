@@ -69,4 +69,4 @@ def test_summary_says_whom_a_pronoun_source_stands_for() -> None:
     doc = Document(doc_id="d", text=text, source_map=((0, 0, len(text)),))
     out = io.StringIO()
     print_summary(Analysis(document=doc, entities=(farmer,), attributions=(att,)), Console(file=out, width=200))
-    assert "who → farmer" in out.getvalue()
+    assert "who → A farmer" in out.getvalue()

@@ -100,3 +100,19 @@ def test_who_after_a_place_is_the_person_before_it_not_the_place(text: str) -> N
     assert att.source is not None and att.source.span.text == "who"
     assert att.source.resolved is not None and att.source.resolved.text == "a farmer"
     assert att.source.kind == "anonymous"
+
+
+def test_an_unnamed_source_has_no_aliases_and_its_claims_name_the_antecedent() -> None:
+    a = _analysis(
+        "One resident speaking with the Harbour Gazette said that the militia controlled the port. "
+        "Customs officials met the delegation. They said that the Coastal Guard paid the militia."
+    )
+    src, resident = _source_entity(a, "said")
+    # the parser made "Gazette" a second subject of "said": the resident speaks, not the newspaper
+    assert src.span.text == "One resident speaking with the Harbour Gazette" and src.kind == "anonymous"
+    assert resident is not None and resident.aliases == ()  # the phrase describes the resident, it is no name
+    assert "One resident speaking with the Harbour Gazette" in {m.text for m in resident.mentions}
+    paid = next(c for c in a.claims if "paid" in c.span.text)
+    assert paid.source == "Customs officials"  # not "They"
+    flow = next(f for f in a.flows if f.claim == paid.id)
+    assert flow.source_text == "Customs officials"

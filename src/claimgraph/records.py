@@ -159,8 +159,8 @@ class Document:
         }
 
 
-# Labels of mentions that stand for an actor without naming it, never listed among its names: a role
-# description in apposition ("former Ukraine president, NAME"), a noun referring back to a place ("the city").
+# Labels of mentions that stand for an actor without naming it, never listed among its names: a description
+# ("former Ukraine president, NAME", "one resident speaking with X"), a word referring back ("the city", "they").
 DESCRIPTION_LABEL = "DESCRIPTION"
 REFERENCE_LABEL = "REFERENCE"
 NAMELESS_LABELS = frozenset({DESCRIPTION_LABEL, REFERENCE_LABEL})
@@ -203,6 +203,11 @@ class Source:
     kind: SourceKind
     entity: str | None = None  # entity id the source resolves to
     resolved: Span | None = None  # the antecedent a pronoun/surname/"the latter" resolved to
+
+    @property
+    def named_as(self) -> str:
+        """Who claims, in the text's words: the antecedent for "who", "they", "the latter", else the phrase."""
+        return (self.resolved or self.span).text
 
     def to_json(self) -> dict[str, Any]:
         out = self.span.to_json() | {"entity": self.entity, "kind": self.kind}

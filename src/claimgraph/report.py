@@ -60,12 +60,10 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
         t = Table(title="Attributions", show_lines=False)
         for col in ("source", "kind", "cue", "content", "quote"):
             t.add_column(col, overflow="fold")
-        actor_names = {e.id: e.name for e in analysis.entities}
         for a in analysis.attributions:
             src = a.source.span.text if a.source else "(no source)"
             if a.source is not None and a.source.resolved is not None:
-                # "who", "they", "the latter": say whom they stand for
-                src += f" → {actor_names.get(a.source.entity or '', a.source.resolved.text)}"
+                src += f" → {a.source.named_as}"  # "who", "they", "the latter": whom they stand for
             t.add_row(
                 src,
                 a.source.kind if a.source else "-",

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.attr_lexicon import Lexicon, load_lexicon
 from claimgraph.extract.attr_quotes import Quote, find_quotes
-from claimgraph.extract.source_kinds import person_word_before
+from claimgraph.extract.source_kinds import name_fragment, person_word_before
 from claimgraph.nlp.doccache import doc_text, sent_of, token_at_char
 
 if TYPE_CHECKING:
@@ -321,6 +321,8 @@ def _agent(verb: Token) -> Token | None:
 
 def _source_of(tok: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, Char | None, Char | None]:
     subjects = sorted((c for c in tok.children if c.dep_ in SUBJECT_DEPS), key=lambda c: abs(c.i - tok.i))
+    if len(subjects) > 1:  # "One resident speaking with the Harbour Gazette said": not "Gazette"
+        subjects = [c for c in subjects if not name_fragment(c)] or subjects
     if not subjects and not any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in tok.children):
         stranded = _stranded_subject(tok)
         if stranded is not None:
@@ -437,6 +439,10 @@ def source_chars(tok: Token) -> Char:
     skip = {c for c in tok.children if c.i > tok.i and (_is_time_phrase(c) or _side_participle(c) or _all_but(c))}
     skip |= {c for c in _with_appositions(tok) if c.i > tok.i and _reporting_relative(c)}
     s, e = subtree_chars(tok, skip)
+    last = token_at_char(doc, e - 1)
+    while last is not None and last.i + 1 < len(doc) and name_fragment(doc[last.i + 1]):
+        last = doc[last.i + 1]  # "... speaking with the Harbour Gazette": the name is whole
+        e = last.idx + len(last)
     if tok.i < tok.head.i < tok.right_edge.i:
         # "A union ... endorsed X on Thursday, another example of ...": an apposition the parser hung on
         # the subject from beyond the verb; the source stops where its own words stop

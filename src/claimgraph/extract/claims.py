@@ -477,7 +477,7 @@ def extract_claims(doc: Doc, document: Document, attributions: Sequence[Attribut
                 attribution=attribution.id if attribution is not None else None,
                 evidence=d.evidence,
                 marker=marker_span,
-                source=attribution.source.span.text if attribution and attribution.source else None,
+                source=attribution.source.named_as if attribution and attribution.source else None,
                 hedged=d.hedged,
                 denied=d.denied,
                 parts=d.parts,

@@ -62,7 +62,7 @@ def extract_flows(
         if claim is not None:
             source_text = claim.source
             if source_text is None and claim.attribution and (a := by_id.get(claim.attribution)) and a.source:
-                source_text = a.source.span.text
+                source_text = a.source.named_as
         kind: FlowKind = fr.kind if fr.kind in FLOW_KINDS else "other"  # type: ignore[assignment]
         denied = (claim.denied if claim else False) or fr.negated
         trigger = Span.of(text, *fr.trigger)

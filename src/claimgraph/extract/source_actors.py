@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.extract.coref import DOCUMENT_NOUNS, PERSON_NOUNS
 from claimgraph.nlp.doccache import doc_text
-from claimgraph.records import Attribution, Entity, Mention
+from claimgraph.records import DESCRIPTION_LABEL, NAMELESS_LABELS, REFERENCE_LABEL, Attribution, Entity, Mention
 from claimgraph.resolve import normalise_name
 
 # Leading words that say how many or which, not who.
@@ -116,7 +116,9 @@ def add_source_actors(
             keys[key] = len(built)
             built.append((text[s:e], "GROUP" if head.tag_ in {"NNS", "NNPS"} else "PERSON", []))
         _, _, mentions = built[keys[key]]
-        for m in (Mention(s, e, text[s:e], "SOURCE"), Mention(src.span.start, src.span.end, src.span.text, "SOURCE")):
+        # the name ("member of X"), then the source phrase as it stands: a description or a pronoun, no name
+        label = REFERENCE_LABEL if src.span.text.lower() in PRONOUNS else DESCRIPTION_LABEL
+        for m in (Mention(s, e, text[s:e], "SOURCE"), Mention(src.span.start, src.span.end, src.span.text, label)):
             if all((x.start, x.end) != (m.start, m.end) for x in mentions):
                 mentions.append(m)
         links[k] = f"e{next_id + keys[key]}"
@@ -126,7 +128,7 @@ def add_source_actors(
             name=name,
             type=typ,
             mentions=tuple(sorted(ms, key=lambda m: m.start)),
-            aliases=tuple(sorted({m.text for m in ms if m.text.lower() not in PRONOUNS} - {name})),
+            aliases=tuple(sorted({m.text for m in ms if m.label not in NAMELESS_LABELS} - {name})),
         )
         for n, (name, typ, ms) in enumerate(built)
     ]

@@ -177,9 +177,21 @@ def person_word_before(tok: Token) -> Token | None:
                  and (t.lemma_.lower() in PERSON_NOUNS or not _not_a_person(t))), None)
 
 
+def name_fragment(tok: Token) -> bool:
+    """The rest of a name whose first words the parser hung elsewhere: "Gazette" in "a resident speaking
+    with the Harbour Gazette said" when "Gazette" is made a second subject of "said"."""
+    if tok.ent_iob_ != "I":
+        return False
+    first = tok
+    while first.i > 0 and first.ent_iob_ == "I":
+        first = first.nbor(-1)
+    return not tok.is_ancestor(first)
+
+
 def _root(source: SpacySpan) -> Token:
     """The phrase's head; when several words hang outside it ("Then-governor Ana Ruiz"), the nominal one."""
-    outside = [t for t in source if t.head.i == t.i or not (source.start <= t.head.i < source.end)]
+    outside = [t for t in source if (t.head.i == t.i or not (source.start <= t.head.i < source.end))
+               and not name_fragment(t)]
     nominal = [t for t in outside if t.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}]
     return nominal[-1] if nominal and len(outside) > 1 else source.root
 
