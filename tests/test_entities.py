@@ -254,3 +254,28 @@ def test_a_place_lexicon_row_with_an_unknown_class_names_the_file(monkeypatch) -
     monkeypatch.setattr(actor_lexicons, "lexicon_files", lambda name: (("places.tsv", ("city\tmetropolis",)),))
     with pytest.raises(ValueError, match=r"actor_place_nouns\.tsv.*'metropolis'"):
         actor_lexicons._classes("actor_place_nouns.tsv", {"city", "country"})
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "typ"),
+    [
+        ("Continental Wire", "PERSON", "MEDIA"),
+        ("The Karvesh Courier", "ORG", "MEDIA"),
+        ("Wire", "PERSON", "PERSON"),  # one word is no outlet's name
+        ("Haqqani Network", "ORG", "ORG"),  # "network" names armed groups too: not in the list
+    ],
+)
+def test_a_name_ending_in_a_news_word_is_a_news_outlet(name: str, label: str, typ: str) -> None:
+    from claimgraph.extract import actor_rules as ar
+    from claimgraph.extract.actor_lexicons import actor_lexicons
+    from claimgraph.extract.entities import _name_and_type
+    from claimgraph.resolve import default_alias_table
+
+    members = [ar.make(name, 0, len(name), label, "ner")]
+    assert _name_and_type(members, default_alias_table(), actor_lexicons().media_name_words)[1] == typ
+
+
+def test_a_name_a_role_phrase_describes_is_a_person_whatever_the_model_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A spokesman for the Grey Scarves, Karim Fenwal, told reporters that the militia was unpaid."
+    ents = _run(nlp, text)
+    assert _owner(ents, "Karim Fenwal").type == "PERSON"

@@ -116,3 +116,18 @@ def test_an_unnamed_source_has_no_aliases_and_its_claims_name_the_antecedent() -
     assert paid.source == "Customs officials"  # not "They"
     flow = next(f for f in a.flows if f.claim == paid.id)
     assert flow.source_text == "Customs officials"
+
+
+def test_he_is_not_a_news_outlet_the_model_took_for_a_person() -> None:
+    a = _analysis(
+        "A spokesman for the Grey Scarves, Karim Fenwal, told Continental Wire that the militia had never "
+        "touched relief money. He called the audit a political document."
+    )
+    src, ent = _source_entity(a, "called")
+    assert src.span.text == "He" and ent is not None and ent.name == "Karim Fenwal"
+
+
+def test_an_unnamed_sources_name_stops_before_a_clause_that_describes_it() -> None:
+    a = _analysis("One resident of the village, who runs the café by the bus stop, said the trucks came at night.")
+    _src, ent = _source_entity(a, "said")
+    assert ent is not None and ent.name == "resident of the village"

@@ -68,6 +68,14 @@ def test_media_names_ignore_the_and_case() -> None:
     assert not is_media_name("The Guardian Council of Elders")
 
 
+def test_a_one_word_outlet_inside_a_longer_name_is_an_ordinary_word() -> None:
+    from claimgraph.extract.source_kinds import _media_name_inside
+
+    assert _media_name_inside("New York Times journalist") and _media_name_inside("Guardian correspondent")
+    assert _media_name_inside("Reuters' Baghdad bureau chief")
+    assert not _media_name_inside("The National Audit Office") and not _media_name_inside("Independent Electoral Board")
+
+
 def test_entity_kinds() -> None:
     def ent(name: str, label: str) -> Entity:
         return Entity("e1", name, label, (Mention(0, len(name), name),))
@@ -102,9 +110,12 @@ def test_entity_kinds() -> None:
         ("The leaked cable stated that the embassy knew.", "The leaked cable", "document"),
         ("A 2019 audit found that funds went missing.", "A 2019 audit", "document"),
         ("Court filings show the firm paid the broker.", "Court filings", "document"),
+        ("The ministry's own budget papers show the money left.", "The ministry's own budget papers", "document"),
         ("The treaty says both sides withdraw.", "The treaty", "document"),
         # organisations
         ("Amnesty International said prisoners were beaten.", "Amnesty International", "organization"),
+        # a one-word outlet's name ("The National") that runs on into another name is not the outlet
+        ("The National Water Institute said the wells were dry.", "The National Water Institute", "organization"),
         ("The company said its trucks were stolen.", "The company", "organization"),
         ("Rights groups said the camp was overcrowded.", "Rights groups", "organization"),
         # government

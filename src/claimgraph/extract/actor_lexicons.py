@@ -70,6 +70,7 @@ class ActorLexicons:
     metonymy_verbs: frozenset[str]
     place_nouns: dict[str, str]  # "city" -> "city", "country" -> "country": "the city" refers back to a place
     large_places: dict[str, str]  # "Iraq" -> "country", "Texas" -> "region": never what "the city" refers to
+    media_name_words: frozenset[str]  # "wire", "gazette": the last word of a news outlet's name
 
     @property
     def role_words(self) -> frozenset[str]:
@@ -112,6 +113,7 @@ def actor_lexicons() -> ActorLexicons:
         metonymy_verbs=_words("actor_metonymy_verbs.txt"),
         place_nouns=_classes("actor_place_nouns.tsv", {"city", "country"}),
         large_places=_classes("actor_large_places.tsv", {"country", "region"}),
+        media_name_words=frozenset(w.lower() for w in _words("actor_media_name_words.txt")),
     )
 
 

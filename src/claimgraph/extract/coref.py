@@ -64,6 +64,7 @@ class SourceResolver:
         self._starts = [m[0] for m in mentions]
         self._mentions = mentions
         self._persons = [m for m in mentions if m[3] == "PERSON"]
+        self._types = {e.id: e.type for e in entities}
         self._person_starts = [m[0] for m in self._persons]
         # tokens inside a PERSON actor's mention: NER may have missed the name where it stands ("Ashdel denied")
         self._person_token_starts = {t.idx for s, e, _, _ in self._persons for t in _tokens_in(doc, s, e)}
@@ -139,8 +140,8 @@ class SourceResolver:
             if tok.tag_ in {"NNS", "NNPS"}:
                 continue
             if tok.ent_type_ == "PERSON":
-                if not self._gender_ok(tok, pronoun):
-                    continue
+                if not self._gender_ok(tok, pronoun) or self._not_a_person_actor(tok):
+                    continue  # "told Continental Wire": the model's PERSON is an actor of another type
                 return self._name_span(tok)
             if tok.idx in self._person_token_starts and tok.pos_ == "PROPN":
                 if not self._gender_ok(tok, pronoun):
@@ -149,6 +150,10 @@ class SourceResolver:
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in PERSON_NOUNS:
                 return _np_chars(tok)
         return None
+
+    def _not_a_person_actor(self, tok: Token) -> bool:
+        eid = self.entity_at(tok.idx, tok.idx + len(tok), tok.idx)
+        return eid is not None and self._types.get(eid) != "PERSON"
 
     def _definite_before(self, span: Char) -> Char | None:
         """'The man' -> the nearest earlier noun phrase with the same head noun ('an Iraqi man from Zawia')."""

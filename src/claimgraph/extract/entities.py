@@ -406,7 +406,8 @@ def cluster(
     return sorted(groups.values(), key=lambda g: cands[g[0]].start)
 
 
-def _name_and_type(members: list[ar.Candidate], table: AliasTable) -> tuple[str, str]:
+def _name_and_type(members: list[ar.Candidate], table: AliasTable,
+                   media_words: frozenset[str] = frozenset()) -> tuple[str, str]:
     canon = next((c.canonical for c in members if c.canonical), None)
     if canon is None:
         entry = next((e for c in members if c.rule != "emphasis" and (e := table.lookup(c.text))), None)
@@ -428,6 +429,11 @@ def _name_and_type(members: list[ar.Candidate], table: AliasTable) -> tuple[str,
             typ = "PERSON"
     if typ == "PERSON" or (any(c.label == "PERSON" for c in members) and len(longest.text.split()) > 1):
         typ = "PERSON" if not forced else typ
+    words = longest.text.split()
+    words = words[1:] if words[:1] == ["The"] else words
+    if not forced and canon is None and typ in ("PERSON", "ORG") and len(words) > 1 \
+            and words[-1].lower() in media_words:
+        typ = "MEDIA"  # "Continental Wire", "The Karvesh Courier": a news outlet, whatever the model said
     return (canon or longest.text), typ
 
 
@@ -485,14 +491,23 @@ def _with_descriptions(doc: Doc, entities: Sequence[Entity], roles: frozenset[st
     people = {i for i, eid in enumerate(tok_ent) if eid is not None and types[eid] == "PERSON"}
     out = []
     for e in entities:
-        if e.type != "PERSON":
+        # an organisation by the model's reading may be a person that a role phrase describes
+        # ("A spokesman for the Grey Scarves, Karim Fenwal, said"): only full names, never an acronym
+        maybe_person = e.type == "ORG" and all(len(m.text.split()) > 1 and not m.text.isupper() for m in e.mentions)
+        if e.type != "PERSON" and not maybe_person:
             out.append(e)
             continue
         extra: list[Mention] = []
+        described = False  # a role noun the name stands in apposition to: "A spokesman for X, NAME,"
         for m in e.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
+            if maybe_person and span.start >= 2 and doc[span.start - 1].text == ",":
+                w = doc[span.start - 2]  # "A spokesman for the Grey Scarves, NAME": up to the phrase's head
+                while w.dep_ in ("pobj", "prep", "compound") and w.head.i < w.i:
+                    w = w.head
+                described |= w.tag_ == "NN" and w.lemma_.lower() in roles
             found = []
             listed = span.end < len(doc) and doc[span.end].dep_ == "cc"  # "X, ..., Y and Z": a list
             if span.start >= 2 and doc[span.start - 1].text == "," and not listed:
@@ -505,7 +520,9 @@ def _with_descriptions(doc: Doc, entities: Sequence[Entity], roles: frozenset[st
                 if (s, t) not in taken:
                     taken.add((s, t))
                     extra.append(Mention(s, t, text[s:t], DESCRIPTION_LABEL))
-        out.append(replace(e, mentions=tuple(sorted((*e.mentions, *extra), key=lambda x: x.start))) if extra else e)
+        if extra or (maybe_person and described):
+            e = replace(e, type="PERSON", mentions=tuple(sorted((*e.mentions, *extra), key=lambda x: x.start)))
+        out.append(e)
     return out
 
 
@@ -652,7 +669,7 @@ def extract_entities(doc: Doc, document: Document) -> Sequence[Entity]:
     entities: list[Entity] = []
     for n, g in enumerate(groups, 1):
         members = [cands[i] for i in g]
-        name, typ = _name_and_type(members, table)
+        name, typ = _name_and_type(members, table, alex.media_name_words)
         mentions = tuple(Mention(c.start, c.end, c.text, c.label) for c in members)
         aliases = tuple(sorted({c.text for c in members} - {name}))
         entities.append(Entity(id=f"e{n}", name=name, type=typ, mentions=mentions, aliases=aliases))

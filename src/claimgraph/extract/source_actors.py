@@ -77,6 +77,9 @@ def _phrase(doc: Doc, head: Token, limit: int) -> tuple[int, int]:
             right = max(right, child.right_edge.i)
         else:
             break
+    comma = next((t.i for t in doc[head.i + 1 : right + 1] if t.text in {",", ";", "\u2014"}), None)
+    if comma is not None:
+        right = comma - 1  # "resident of the village, who runs the café": the clause describes, it is no name
     while right > head.i and (doc[right].idx + len(doc[right]) > limit or doc[right].dep_ in {"punct", "cc"}):
         right -= 1
     left = head.left_edge.i

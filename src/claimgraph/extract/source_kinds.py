@@ -120,9 +120,22 @@ def is_media_name(text: str) -> bool:
 
 
 def _media_name_inside(text: str) -> bool:
-    """True when an outlet's name occurs inside ``text`` ("New York Times journalist")."""
+    """True when an outlet's name occurs inside ``text`` ("New York Times journalist", "Reuters' bureau").
+
+    A one-word name ("National", "Independent", "Sun") that runs on into a longer name is an ordinary
+    word of that name ("National Audit Office", "Sun Oil"), not the outlet.
+    """
     ws = words_of(text)
-    return any(_contains(ws, name) for name in _media_names())
+    for name in _media_names():
+        if not _contains(ws, name):
+            continue
+        core = name[1:] if name[0] == "the" and len(name) > 1 else name  # "the national" is "national"
+        if len(core) > 1:
+            return True
+        for m in re.finditer(rf"\b{re.escape(core[0])}\b", text, re.IGNORECASE):
+            if not re.match(r"\s+[A-Z]", text[m.end():]):
+                return True
+    return False
 
 
 # ---------------------------------------------------------------- helpers over the parse
@@ -342,8 +355,8 @@ def source_kind(source: SpacySpan, entity: Entity | None, document: Document) ->
             return "media"
     if root.pos_ == "PROPN" and is_media_name(source.text):
         return "media"
-    if media_words.has_token(root):
-        return "media"
+    if media_words.has_token(root) and root.lower_ not in word_list("source_document_nouns.txt").words:
+        return "media"  # "the paper reported" is a newspaper, "the budget papers show" documents
     if any(
         c.dep_ in {"compound", "amod", "nmod"} and (media_words.has_token(c) or is_media_name(c.text))
         for c in root.children
