@@ -585,3 +585,18 @@ def test_no_salary_without_a_sum_an_employer_and_a_role(nlp, sentence: str) -> N
 def test_a_flow_to_the_city_goes_to_the_place_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
     flows, names = _run(nlp, "Fighters retook Kessra in June. Qatar flooded the city with rifles.")
     assert ("weapons", "Qatar", "Kessra") in _pairs(flows, names)
+
+
+def test_a_state_read_from_a_firm_it_owns_is_marked_as_claimgraphs_reading(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Venezuela's state-run PDVSA sold crude oil to the Cuban government in 2019."
+    document = Document(doc_id="t", text=text, source_map=((0, 0, len(text)),))
+    doc = nlp(text)
+    ents = list(extract_entities(doc, document))
+    names = {e.id: e.name for e in ents}
+    flows = {(f.kind, names[f.source], names[f.target]): f for f in extract_flows(doc, document, ents, (), ())}
+    firm = flows[("other", "PDVSA", "Cuba")]
+    assert firm.owned_firm is None and firm.owner_end is None  # the article's own words
+    state = flows[("other", "Venezuela", "Cuba")]
+    assert names[state.owned_firm or ""] == "PDVSA" and state.owner_end == "source"
+    assert flows[("money", "Cuba", "Venezuela")].owner_end == "target"  # the payment back goes to the owner
+    assert state.to_json()["owned_firm"] == state.owned_firm and state.to_json()["owner_end"] == "source"

@@ -173,3 +173,21 @@ def test_error_pages_say_what_went_wrong_in_title_and_heading(client: TestClient
     long = client.get("/x" * 200)  # the heading is cut, the message below it is whole
     assert len(heading(long)) < 160 and heading(long).endswith("…")
     assert f'id="error-message">no page at {"/x" * 200}</p>' in long.text
+
+
+@pytest.mark.model
+def test_pages_mark_a_state_read_from_a_firm_it_owns(tmp_path: Path) -> None:
+    from claimgraph import query
+    from claimgraph.api import analyze
+    from claimgraph.store import Writer
+    from claimgraph.store.connect import connect_reader
+
+    a = analyze("Oil trade\n\nVenezuela's state-run PDVSA sold crude oil to the Cuban government in 2019.")
+    db = tmp_path / "oil.db"
+    with Writer(db) as w:
+        w.write_analysis(a).result()
+    with connect_reader(db) as conn:
+        venezuela = query.find_actors(conn, "Venezuela")[0].id
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
+        assert "owner of PDVSA" in c.get(f"/doc/{a.document.doc_id}").text
+        assert "owner of PDVSA" in c.get(f"/actor/{venezuela}").text

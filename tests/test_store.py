@@ -154,3 +154,15 @@ def test_a_reader_refuses_a_file_that_is_not_a_corpus(tmp_path: Path) -> None:
         query.connect(junk)
     with pytest.raises(StoreError, match="claimgraph ingest"):
         query.connect(tmp_path / "missing.db")
+
+
+@pytest.mark.model
+def test_a_flow_read_from_a_state_owned_firm_keeps_its_firm_in_the_store(conn: sqlite3.Connection) -> None:
+    from claimgraph.api import analyze
+
+    a = analyze("Oil trade\n\nVenezuela's state-run PDVSA sold crude oil to the Cuban government in 2019.")
+    write_analysis(conn, a)
+    rows = {(r.source_name, r.target_name, r.kind): r for r in query.flows(conn)}
+    assert rows[("Venezuela", "Cuba", "other")].owner_end == "source"
+    assert rows[("Venezuela", "Cuba", "other")].owned_firm == "PDVSA"
+    assert rows[("PDVSA", "Cuba", "other")].owner_end is None

@@ -81,6 +81,10 @@ class FlowRow:
     claimed_by: str | None
     hedged: bool
     denied: bool
+    # "source" or "target" when that end is a state read from a firm it owns (claimgraph's reading),
+    # and the firm's name
+    owner_end: str | None = None
+    owned_firm: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,12 +327,14 @@ _FLOW_FROM = (
     "FROM flows f JOIN documents d ON d.id = f.doc_id "
     "JOIN entities se ON se.doc_id = f.doc_id AND se.id = f.source_entity JOIN actors sa ON sa.id = se.actor_id "
     "JOIN entities te ON te.doc_id = f.doc_id AND te.id = f.target_entity JOIN actors ta ON ta.id = te.actor_id "
-    "LEFT JOIN claims c ON c.doc_id = f.doc_id AND c.id = f.claim"
+    "LEFT JOIN claims c ON c.doc_id = f.doc_id AND c.id = f.claim "
+    "LEFT JOIN entities fe ON fe.doc_id = f.doc_id AND fe.id = f.owned_firm"
 )
 _FLOW_SQL = (
     "SELECT f.doc_id, d.title AS doc_title, f.id, f.kind, sa.id AS source_actor, sa.name AS source_name, "
     "ta.id AS target_actor, ta.name AS target_name, f.claim AS claim_id, c.text AS claim_text, "
-    "COALESCE(f.evidence, c.evidence) AS evidence, f.trigger_text, f.item_text, f.claimed_by, f.hedged, f.denied "
+    "COALESCE(f.evidence, c.evidence) AS evidence, f.trigger_text, f.item_text, f.claimed_by, f.hedged, f.denied, "
+    "f.owner_end, fe.name AS owned_firm "
     + _FLOW_FROM
 )
 
@@ -336,7 +342,8 @@ _FLOW_SQL = (
 def _flow(r: sqlite3.Row) -> FlowRow:
     return FlowRow(r["doc_id"], r["doc_title"], r["id"], r["kind"], r["source_actor"], r["source_name"],
                    r["target_actor"], r["target_name"], r["claim_id"], r["claim_text"], r["evidence"],
-                   r["trigger_text"], r["item_text"], r["claimed_by"], bool(r["hedged"]), bool(r["denied"]))
+                   r["trigger_text"], r["item_text"], r["claimed_by"], bool(r["hedged"]), bool(r["denied"]),
+                   r["owner_end"], r["owned_firm"])
 
 
 def _flow_filter(

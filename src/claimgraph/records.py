@@ -307,6 +307,11 @@ class Flow:
     # every statement of the same flow in the document (first one above): claim ids and triggers
     claims: tuple[str, ...] = ()
     triggers: tuple[Span, ...] = ()
+    # an end the text names only through a firm the state owns ("Venezuela's state-run PDVSA sold ..."):
+    # the firm's entity id and which end ("source" or "target") is its owning state. Such a flow is
+    # claimgraph's reading, not the article's words.
+    owned_firm: str | None = None
+    owner_end: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -326,6 +331,8 @@ class Flow:
             "denied": self.denied,
             "claims": list(self.claims),
             "triggers": [t.to_json() for t in self.triggers],
+            "owned_firm": self.owned_firm,
+            "owner_end": self.owner_end,
         }
 
 

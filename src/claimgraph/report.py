@@ -96,10 +96,11 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
             t.add_column(col, overflow="fold")
         for f in analysis.flows:
             flags = " (denied)" if f.denied else " (hedged)" if f.hedged else ""
+            firm = f" (owner of {names.get(f.owned_firm, f.owned_firm)})" if f.owned_firm else ""
             t.add_row(
                 f.kind,
-                names.get(f.source, f.source),
-                names.get(f.target, f.target),
+                names.get(f.source, f.source) + (firm if f.owner_end == "source" else ""),
+                names.get(f.target, f.target) + (firm if f.owner_end == "target" else ""),
                 f.item.text if f.item else "-",
                 (f.evidence or "-") + flags,
                 f.source_text or "-",

@@ -20,7 +20,7 @@ from claimgraph.export.registry import Exporter, Options
 
 NODE_HEADER = ["Id", "Label", "Type", "Aliases", "Documents"]
 EDGE_HEADER = ["Id", "Source", "Target", "Type", "Label", "Kind", "Evidence", "Claim", "ClaimId", "Document",
-               "DocumentTitle", "Url", "Hedged", "Denied"]
+               "DocumentTitle", "Url", "Hedged", "Denied", "OwnerEnd", "OwnedFirm"]
 # Kumu: ID first, then Label (elements) or From, To (connections); "|" separates the values of one cell.
 KUMU_ELEMENT_HEADER = ["ID", "Label", "Type", "Aliases", "Documents", "Url"]
 KUMU_CONNECTION_HEADER = ["ID", "From", "To", "Type", "Direction", "Description", "Evidence", "Claim ID",
@@ -43,7 +43,8 @@ def write_tables(conn: sqlite3.Connection, out_dir: Path, options: Options) -> i
         for e in graph.edges:
             w.writerow([f"{e.doc_id[:12]}-{e.id}", f"actor-{e.source_actor}", f"actor-{e.target_actor}", "Directed",
                         e.kind, e.kind, e.evidence or "", e.claim_text or "", e.claim_id or "", e.doc_id,
-                        e.doc_title or "", _url(options, e.doc_id, e.claim_id), int(e.hedged), int(e.denied)])
+                        e.doc_title or "", _url(options, e.doc_id, e.claim_id), int(e.hedged), int(e.denied),
+                        e.owner_end or "", e.owned_firm or ""])
     _write_kumu(graph, out_dir, options)
     n = 0
     with open(out_dir / "claims.csv", "w", newline="", encoding="utf-8") as fh:

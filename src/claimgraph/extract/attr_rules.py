@@ -685,7 +685,7 @@ def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | No
                         ):
                             # "calling him “a total stiff.”", "calling Christmas a sham" (two objects)
                             e = prep.right_edge.idx + len(prep.right_edge)
-                    e = _rest_of_predicate(verb, child, e)
+                    e = _rest_of_predicate(verb, e)
                 return [(s, e)], "dobj", None
     if lemma in lex.frame_verbs:
         return _framed_clause(verb)
@@ -777,7 +777,7 @@ TIME_MARKS = {"while", "when", "as", "after", "before", "because", "since", "unt
 _REST_DEPS = {"prep", "npadvmod", "advmod"}
 
 
-def _rest_of_predicate(verb: Token, obj: Token, end: int) -> int:
+def _rest_of_predicate(verb: Token, end: int) -> int:
     """'described crass behavior [by Trump behind the scenes]': phrases the parser hung on the verb
     that follow its object with no comma between belong to the content."""
     doc = verb.doc

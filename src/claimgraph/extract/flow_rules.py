@@ -98,6 +98,7 @@ class Frame:
     negated: bool = False
     rule: str = ""
     own_targets: bool = False  # the targets stand for themselves, not for their owner ("self-funded his campaign")
+    owners: tuple[tuple[int, int], ...] = ()  # (state, firm) token pairs: an end added as a state-owned firm's owner
 
 
 # ---------------------------------------------------------------- small parse helpers
@@ -1352,14 +1353,18 @@ def _owning_state(tok: Token) -> Token | None:
 
 def _with_owning_states(fr: Frame, doc: Doc) -> Frame:
     """A transfer to or from a state-owned firm is the owning state's too: its end gains the state."""
+    owners: list[tuple[int, int]] = []
+
     def more(ends: tuple[int, ...]) -> tuple[int, ...]:
-        extra = [st.i for i in ends if (st := _owning_state(doc[i])) is not None and st.i not in ends]
-        return (*ends, *extra)[:MAX_ENDS + 1] if extra else ends
+        extra = [(st.i, i) for i in ends if (st := _owning_state(doc[i])) is not None and st.i not in ends]
+        owners.extend(extra)
+        return (*ends, *(st for st, _ in extra))[:MAX_ENDS + 1] if extra else ends
 
     sources, targets = more(fr.sources), more(fr.targets)
     if sources == fr.sources and targets == fr.targets:
         return fr
-    return replace(fr, sources=sources, targets=targets, rule=fr.rule + ":state-owned")
+    # the state's end is the tool's reading, not the article's words: the flow names the firm it stands for
+    return replace(fr, sources=sources, targets=targets, owners=tuple(owners), rule=fr.rule + ":state-owned")
 
 
 def _payment_back(fr: Frame) -> Frame | None:

@@ -66,6 +66,10 @@ def extract_flows(
         kind: FlowKind = fr.kind if fr.kind in FLOW_KINDS else "other"  # type: ignore[assignment]
         denied = (claim.denied if claim else False) or fr.negated
         trigger = Span.of(text, *fr.trigger)
+        # a state added as a state-owned firm's owner: the firm it stands for
+        firms = {st: f for st_i, firm_i in fr.owners
+                 for st in resolve_end(doc[st_i], tok_ent, types, alex)
+                 for f in resolve_end(doc[firm_i], tok_ent, types, alex)[:1]}
         for s in dict.fromkeys(sources):
             for t in dict.fromkeys(targets):
                 if s == t:
@@ -102,6 +106,8 @@ def extract_flows(
                         denied=denied,
                         claims=(claim.id,) if claim else (),
                         triggers=(trigger,),
+                        owned_firm=firms.get(s) or firms.get(t),
+                        owner_end="source" if s in firms else "target" if t in firms else None,
                     )
                 )
     return flows

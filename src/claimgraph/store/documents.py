@@ -99,10 +99,11 @@ def _insert(conn: sqlite3.Connection, analysis: Analysis, now: str) -> None:
         [(d.doc_id, c.id, c.span.text) for c in analysis.claims],
     )
     conn.executemany(
-        "INSERT INTO flows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO flows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (d.doc_id, f.id, f.kind, f.source, f.target, f.claim, f.trigger.text, f.trigger.start, f.trigger.end,
-             f.item.text if f.item else None, f.evidence, f.source_text, int(f.hedged), int(f.denied))
+             f.item.text if f.item else None, f.evidence, f.source_text, int(f.hedged), int(f.denied), f.owned_firm,
+             f.owner_end)
             for f in analysis.flows
         ],
     )
