@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from claimgraph import lexicons
+from claimgraph.errors import LexiconError
 from claimgraph.extract.actor_lexicons import actor_lexicons
 from claimgraph.extract.attr_lexicon import load_lexicon
 from claimgraph.resolve import default_alias_table
@@ -47,5 +48,21 @@ def test_an_error_in_a_users_file_names_that_file_and_line(user_dir: Path) -> No
 
 def test_a_lexicon_directory_that_does_not_exist_is_named(user_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(lexicons.ENV_DIRS, str(user_dir / "nope"))
-    with pytest.raises(NotADirectoryError, match="nope"):
+    with pytest.raises(LexiconError, match="nope"):
         lexicons.read_lines("aliases.tsv")
+
+
+@pytest.mark.model
+def test_a_bad_word_list_stops_the_run_with_one_line_naming_it(user_dir: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from claimgraph.cli import main
+
+    (user_dir / "actor_capitals.tsv").write_text("\tTalvia\n", encoding="utf-8")
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Officials said the port was closed.", encoding="utf-8")
+    b.write_text("Officials said the road was open.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["analyze", str(a), str(b)])
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if "error" in line]
+    assert lines == [f"claimgraph: error: lexicon {user_dir / 'actor_capitals.tsv'}, line 1: empty first field"]

@@ -28,7 +28,7 @@ from typing import Literal, Protocol
 
 from claimgraph.api import analyze_raw
 from claimgraph.config import Settings
-from claimgraph.errors import InputError, ModelError
+from claimgraph.errors import InputError, SetupError
 from claimgraph.ingest import read_bytes
 from claimgraph.ingest.files import load_bytes
 from claimgraph.nlp import load_pipeline, resolve_model_name
@@ -106,8 +106,8 @@ def analyze_path(path: str, settings: Settings, known_ids: Set[str] = frozenset(
         del data
     except InputError as exc:
         return _result(path, "failed", started, doc_id=doc_id, size=size, error=_one_line(exc.reason))
-    except ModelError:
-        raise  # not this file's fault: every other file would fail the same way
+    except SetupError:
+        raise  # not this file's fault (no model, a bad word list): every other file would fail the same way
     except Exception as exc:  # a bug in a reader or extractor: report it for this file, go on with the rest
         reason = f"internal error ({type(exc).__name__}: {exc}); set CLAIMGRAPH_DEBUG=1 and analyse it alone"
         return _result(path, "failed", started, doc_id=doc_id, size=size, error=_one_line(reason))
@@ -190,7 +190,7 @@ class _WorkerState:
     settings: Settings = Settings()
     known_ids: Set[str] = frozenset()
     analyze: Analyzer = analyze_path
-    error: ModelError | None = None
+    error: SetupError | None = None
 
 
 def _init_worker(settings: Settings, known_ids: Set[str], analyze: Analyzer) -> None:
@@ -200,7 +200,7 @@ def _init_worker(settings: Settings, known_ids: Set[str], analyze: Analyzer) -> 
     _WorkerState.settings, _WorkerState.known_ids, _WorkerState.analyze = settings, known_ids, analyze
     try:
         load_pipeline(settings)
-    except ModelError as exc:  # raised again by the first task, so the parent reports it once
+    except SetupError as exc:  # raised again by the first task, so the parent reports it once
         _WorkerState.error = exc
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from claimgraph.config import Settings, from_env
-from claimgraph.errors import ClaimgraphError
+from claimgraph.errors import ClaimgraphError, SetupError
 
 
 def _fail(message: str) -> None:
@@ -78,6 +78,9 @@ def analyze(
             continue
         try:
             analysis = analyze_raw(read_path(path, settings), settings)
+        except SetupError as exc:  # no model, a bad word list: every file would fail alike, so say it once
+            _fail(str(exc))
+            sys.exit(2)
         except ClaimgraphError as exc:
             _fail(str(exc))
             failed += 1

@@ -16,5 +16,16 @@ class InputError(ClaimgraphError):
         super().__init__(f"{path or '<text>'}: {reason}")
 
 
-class ModelError(ClaimgraphError):
+class SetupError(ClaimgraphError):
+    """Not any one file's fault: every file would fail the same way, so it is reported once."""
+
+
+class ModelError(SetupError):
     """The spaCy model is missing or cannot be loaded."""
+
+
+class LexiconError(SetupError, ValueError):
+    """A word list (the package's or one named by CLAIMGRAPH_LEXICONS) cannot be read or has a bad row."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"lexicon {where}: {reason}")

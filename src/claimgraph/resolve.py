@@ -19,6 +19,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
+from claimgraph.errors import LexiconError
 from claimgraph.lexicons import lexicon_files
 
 Decision = Literal["merge", "candidate", "no"]
@@ -106,9 +107,9 @@ def parse_alias_lines(lines: Iterable[str], where: str = "<alias table>") -> lis
             continue
         parts = line.split("\t")
         if len(parts) != 3:
-            raise ValueError(
-                f"{where}, line {n}: expected 3 tab-separated fields (canonical, type, alias|alias), "
-                f"got {len(parts)}: {line!r:.80}"
+            raise LexiconError(
+                f"{where}, line {n}",
+                f"expected 3 tab-separated fields (canonical, type, alias|alias), got {len(parts)}: {line!r:.80}",
             )
         canonical, typ, aliases = (p.strip() for p in parts)
         forms = tuple(dict.fromkeys([canonical, *(a.strip() for a in aliases.split("|") if a.strip())]))

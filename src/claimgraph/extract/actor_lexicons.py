@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claimgraph.errors import LexiconError
 from claimgraph.lexicons import lexicon_files
 
 
@@ -16,7 +17,7 @@ def _rows(name: str) -> list[list[str]]:
                 continue
             parts = [p.strip() for p in line.split("\t")]
             if not parts[0]:
-                raise ValueError(f"{label}, line {n}: empty first field")
+                raise LexiconError(f"{label}, line {n}", "empty first field")
             out.append(parts)
     return out
 
@@ -29,7 +30,7 @@ def _pairs(name: str, width: int = 2) -> dict[str, tuple[str, ...]]:
     out = {}
     for r in _rows(name):
         if len(r) < width:
-            raise ValueError(f"claimgraph/lexicons/{name}: expected {width} tab-separated fields in {r!r}")
+            raise LexiconError(name, f"expected {width} tab-separated fields in {r!r}")
         out[r[0]] = tuple(r[1:width])
     return out
 
@@ -38,7 +39,7 @@ def _roles(name: str) -> dict[str, bool]:
     out = {}
     for k, (mark,) in _pairs(name).items():
         if mark not in ("role", "not"):
-            raise ValueError(f"claimgraph/lexicons/{name}: second field of {k!r} is {mark!r}, expected role or not")
+            raise LexiconError(name, f"second field of {k!r} is {mark!r}, expected role or not")
         out[k] = mark == "role"
     return out
 
@@ -47,8 +48,7 @@ def _classes(name: str, allowed: set[str]) -> dict[str, str]:
     out = {}
     for k, (cls,) in _pairs(name).items():
         if cls not in allowed:
-            raise ValueError(f"claimgraph/lexicons/{name}: second field of {k!r} is {cls!r}, "
-                             f"expected one of {', '.join(sorted(allowed))}")
+            raise LexiconError(name, f"second field of {k!r} is {cls!r}, expected one of {', '.join(sorted(allowed))}")
         out[k] = cls
     return out
 
@@ -122,7 +122,7 @@ def flow_lexicons() -> FlowLexicons:
     verbs = {}
     for k, (frame, kind) in _pairs("flow_verbs.tsv", 3).items():
         if frame not in FLOW_FRAMES:
-            raise ValueError(f"claimgraph/lexicons/flow_verbs.tsv: unknown frame {frame!r} for {k!r}")
+            raise LexiconError("flow_verbs.tsv", f"unknown frame {frame!r} for {k!r}")
         verbs[k] = (frame, kind)
     return FlowLexicons(
         verbs=verbs,

@@ -47,6 +47,7 @@ from spacy.tokens import Span as TokenSpan
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from claimgraph.errors import LexiconError
 from claimgraph.extract.source_kinds import lexicon_lines
 from claimgraph.nlp.doccache import doc_text, sent_of, sentences
 from claimgraph.records import Attribution, Claim, Document, Evidence, Span
@@ -119,7 +120,7 @@ def compile_markers(*names: str, vocab: Vocab) -> MarkerSet:
                 continue
             pattern = [_token_spec(t) for t in toks]
             if not any(p.get("OP") != "?" for p in pattern):
-                raise ValueError(f"{name}: pattern {line!r} has no required token; give it at least one word")
+                raise LexiconError(name, f"pattern {line!r} has no required token; give it at least one word")
             patterns.add(f"{name}:{n}", [pattern])
     return MarkerSet(tuple(names), phrases, patterns)
 

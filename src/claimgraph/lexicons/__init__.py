@@ -15,6 +15,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from claimgraph.errors import LexiconError
+
 ENV_DIRS = "CLAIMGRAPH_LEXICONS"
 
 
@@ -23,7 +25,7 @@ def user_files(name: str) -> list[Path]:
     dirs = [d for d in os.environ.get(ENV_DIRS, "").split(os.pathsep) if d.strip()]
     for d in dirs:
         if not Path(d).is_dir():
-            raise NotADirectoryError(f"{ENV_DIRS}: {d!r} is not a directory")
+            raise LexiconError(ENV_DIRS, f"{d!r} is not a directory")
     return [Path(d) / name for d in dirs if (Path(d) / name).is_file()]
 
 
@@ -42,7 +44,7 @@ def lexicon_files(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         try:
             out.append((str(path), tuple(path.read_text(encoding="utf-8").splitlines())))
         except (OSError, UnicodeDecodeError) as exc:
-            raise ValueError(f"{path}: cannot read this lexicon file ({exc})") from exc
+            raise LexiconError(str(path), f"cannot read it ({exc})") from exc
     return tuple(out)
 
 
