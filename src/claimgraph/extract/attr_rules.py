@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.attr_lexicon import Lexicon, load_lexicon
 from claimgraph.extract.attr_quotes import Quote, find_quotes
-from claimgraph.extract.source_kinds import name_fragment, person_word_before
+from claimgraph.extract.source_kinds import PLACE_ENTS, name_fragment, person_word_before
 from claimgraph.nlp.doccache import doc_text, sent_of, token_at_char
 
 if TYPE_CHECKING:
@@ -396,9 +396,6 @@ def _source_of(tok: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, 
         end = max(last.i, tok.left_edge.i - 1)  # up to the participle: "farmers and traders claiming"
         return noun, trim(doc_text(noun.doc), *token_chars(noun.doc, noun.left_edge.i, end)), None
     return None, None, None
-
-
-PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _antecedent(verb: Token, subj: Token) -> Char | None:

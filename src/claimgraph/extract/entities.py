@@ -24,7 +24,7 @@ from claimgraph.extract import actor_rules as ar
 from claimgraph.extract.actor_lexicons import ActorLexicons, actor_lexicons
 from claimgraph.extract.coref import PERSON_NOUNS
 from claimgraph.extract.flow_rules import find_frames, group_phrase, paid_role, recipient_of_goods, resolve_end
-from claimgraph.nlp.doccache import doc_text
+from claimgraph.nlp.doccache import doc_text, sent_bounds
 from claimgraph.records import DESCRIPTION_LABEL, REFERENCE_LABEL, Document, Entity, Mention
 from claimgraph.resolve import (
     ORG_RATIO,
@@ -484,6 +484,7 @@ def _with_descriptions(doc: Doc, entities: Sequence[Entity], roles: frozenset[st
 
     "the party of former X president and pro-Y ally, Viktor Z", "Lee Z, a longtime donor, ...": the phrase
     co-refers with the name. Labelled DESCRIPTION so that token maps and alias tables leave them out.
+    A full name NER took for an organisation becomes a person when such a phrase describes it.
     """
     text = doc_text(doc)
     taken = {(m.start, m.end) for e in entities for m in e.mentions}
@@ -574,7 +575,7 @@ def _with_place_references(doc: Doc, entities: Sequence[Entity], alex: ActorLexi
     """
     tok_ent, types = _token_entities(doc, entities)
     by_id = {e.id: e for e in entities}
-    starts = [s.start for s in doc.sents]
+    starts = sent_bounds(doc)[0]
     extra: dict[str, list[Mention]] = {}
     resolved: dict[int, str] = {}  # token index of a referring noun -> the place's entity id
     text = doc_text(doc)

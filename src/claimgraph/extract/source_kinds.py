@@ -34,7 +34,7 @@ _PRONOUN_LIKE = frozenset({"latter", "former"})
 # Pronouns that only ever stand for a person: their antecedent is a named person or nobody.
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
 _RELATIVE = frozenset({"who", "whom", "whose", "which", "that"})
-_PLACES = frozenset({"GPE", "LOC", "FAC"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})  # entity labels of places: "who" never stands for one
 _QUOTE_OPEN = "\u201c"
 _QUOTE_CLOSE = "\u201d"
 
@@ -173,7 +173,7 @@ def _is_quoted(source: SpacySpan, document: Document) -> bool:
 
 def _not_a_person(noun: Token) -> bool:
     """A place, or a common noun no person-word list knows ("town"): "who" cannot stand for it."""
-    if noun.ent_type_ in _PLACES:
+    if noun.ent_type_ in PLACE_ENTS:
         return True
     if noun.ent_type_ or noun.pos_ not in {"NOUN", "PROPN"}:
         return noun.pos_ not in {"NOUN", "PROPN", "PRON"}

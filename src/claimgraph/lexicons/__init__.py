@@ -1,6 +1,6 @@
 """Data files users can extend: reporting verbs, inference markers, alias tables, flow triggers.
 
-Every reader of a lexicon goes through these two functions, so a missing file
+Every reader of a lexicon goes through the functions below, so a missing file
 gets the same clear error and each file is parsed once per process. Users extend
 a list without editing the package: a file of the same name in a directory named
 by ``CLAIMGRAPH_LEXICONS`` (several directories separated by ``os.pathsep``) is
