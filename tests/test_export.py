@@ -130,3 +130,22 @@ def test_csv_tables_have_kumu_sheets(conn, tmp_path: Path) -> None:  # type: ign
     # Gephi's tables are unchanged next to them
     edges = list(csv.DictReader((tmp_path / "csv" / "edges.csv").read_text(encoding="utf-8").splitlines()))
     assert {e["Type"] for e in edges} == {"Directed"} and {e["Id"] for e in edges} == {c["ID"] for c in connections}
+
+
+@pytest.mark.model
+def test_exports_mark_a_state_read_from_a_firm_it_owns(tmp_path: Path) -> None:
+    from claimgraph.api import analyze
+    from claimgraph.store import Writer
+
+    db = tmp_path / "oil.db"
+    with Writer(db) as w:
+        w.write_analysis(analyze("Oil trade\n\nVenezuela's state-run PDVSA sold crude oil to the Cuban government.")).result()
+    conn = query.connect(db)
+    g = nx.read_graphml(io.BytesIO(stream(conn, "graphml").encode()))
+    labels = dict(g.nodes(data="label"))
+    marks = {(labels[s], labels[t], d["kind"]): (d["owner_end"], d["owned_firm"]) for s, t, d in g.edges(data=True)}
+    assert marks[("Venezuela", "Cuba", "other")] == ("source", "PDVSA")
+    assert marks[("PDVSA", "Cuba", "other")] == ("", "")
+    ftm = [json.loads(line) for line in stream(conn, "ftm").splitlines()]
+    notes = [d for e in ftm for d in e["properties"].get("description", []) if "a firm it owns" in d]
+    assert notes and all("Venezuela stands for PDVSA" in n for n in notes)

@@ -108,6 +108,10 @@ def build_entities(conn: sqlite3.Connection, options: Options) -> Iterator[Entit
             p.add("role", f.kind)
         p.add("summary", f.claim_text)
         _provenance(p, options, doc, f.claim_id, f.claim_text, f.evidence, f.claimed_by)
+        if f.owner_end:
+            owner = f.source_name if f.owner_end == "source" else f.target_name
+            p.add("description", f"claimgraph's reading, not the article's words: {owner} stands for "
+                                 f"{f.owned_firm}, a firm it owns")
         yield p
     # 4. claims
     sources = query.claim_source_actors(conn)

@@ -23,5 +23,7 @@ def build_graph(conn: sqlite3.Connection, options: Options) -> nx.MultiDiGraph:
             claim_id=e.claim_id or "", document=e.doc_id, document_title=e.doc_title or "",
             url=f"{options.base_url}/doc/{e.doc_id}#claim-{e.claim_id}" if e.claim_id else "",
             hedged=e.hedged, denied=e.denied,
+            # a state read from a firm it owns ("source" or "target"; empty when the article names the end)
+            owner_end=e.owner_end or "", owned_firm=e.owned_firm or "",
         )
     return graph
