@@ -138,8 +138,9 @@ def test_exports_mark_a_state_read_from_a_firm_it_owns(tmp_path: Path) -> None:
     from claimgraph.store import Writer
 
     db = tmp_path / "oil.db"
+    text = "Oil trade\n\nVenezuela's state-run PDVSA sold crude oil to the Cuban government."
     with Writer(db) as w:
-        w.write_analysis(analyze("Oil trade\n\nVenezuela's state-run PDVSA sold crude oil to the Cuban government.")).result()
+        w.write_analysis(analyze(text)).result()
     conn = query.connect(db)
     g = nx.read_graphml(io.BytesIO(stream(conn, "graphml").encode()))
     labels = dict(g.nodes(data="label"))
