@@ -600,3 +600,22 @@ def test_a_state_read_from_a_firm_it_owns_is_marked_as_claimgraphs_reading(nlp) 
     assert names[state.owned_firm or ""] == "PDVSA" and state.owner_end == "source"
     assert flows[("money", "Cuba", "Venezuela")].owner_end == "target"  # the payment back goes to the owner
     assert state.to_json()["owned_firm"] == state.owned_firm and state.to_json()["owner_end"] == "source"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The NLA gave the CDU plan a second look.",
+        "The CDU got a boost from the NLA.",
+        "The NLA sent its condolences to the CDU.",
+        "Pressure from the NLA handed the CDU a victory.",
+    ],
+)
+def test_an_idiom_with_a_give_verb_is_no_flow(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + sentence)
+    assert not flows, _pairs(flows, names)
+
+
+def test_a_message_or_interview_still_passes_between_actors(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + "The NLA sent a letter to the CDU.")
+    assert ("other", NLA, CDU) in _pairs(flows, names)

@@ -98,6 +98,7 @@ class FlowLexicons:
     onward_verbs: frozenset[str]  # "X pledged $5m. The money will go to Y": the item goes on to Y
     pay_verbs: frozenset[str]  # "the coach of X makes $5m": the employer X pays its subject
     pay_roles: dict[str, bool]  # role nouns for a paid subject beyond titles and person nouns: lemma -> is a role
+    idiom_objects: frozenset[str]  # "gave it a look", "got a boost": objects that make a give verb an idiom
 
 
 @lru_cache(maxsize=1)
@@ -140,4 +141,5 @@ def flow_lexicons() -> FlowLexicons:
         onward_verbs=_words("flow_onward_verbs.txt"),
         pay_verbs=_words("flow_pay_verbs.txt"),
         pay_roles=_roles("flow_pay_roles.tsv"),
+        idiom_objects=frozenset(w.lower() for w in _words("flow_idiom_objects.txt")),
     )

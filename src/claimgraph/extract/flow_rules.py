@@ -808,6 +808,9 @@ def _verb_frame(
         return None
     if (gated or (frame == "equip" and kind == "item")) and _item_kind(item, flex) is None:
         return None  # "flooded the city with complaints": no goods, no transfer
+    if item is not None and _item_kind(item, flex) is None and \
+            (item.lemma_.lower() in flex.idiom_objects or item.lower_ in flex.idiom_objects):
+        return None  # "gave the bill a second look", "got a boost from": an idiom, nothing changes hands
     if kind == "item":
         kind = _item_kind(item, flex) or "other"
     places = []
