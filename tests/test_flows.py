@@ -619,3 +619,23 @@ def test_an_idiom_with_a_give_verb_is_no_flow(nlp, sentence: str) -> None:  # ty
 def test_a_message_or_interview_still_passes_between_actors(nlp) -> None:  # type: ignore[no-untyped-def]
     flows, names = _run(nlp, DEFS + "The NLA sent a letter to the CDU.")
     assert ("other", NLA, CDU) in _pairs(flows, names)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The NLA lent its support to the CDU.", "support"),  # a money verb moving something else
+        ("The NLA lent its private plane to the CDU.", "other"),
+        ("The NLA loaned $5 million to the CDU.", "money"),
+        ("The NLA paid fees to the CDU.", "money"),
+    ],
+)
+def test_a_money_verb_takes_the_kind_of_what_it_moves(nlp, sentence: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + sentence)
+    assert {(k, s, t) for k, s, t in _pairs(flows, names) if s == NLA} == {(kind, NLA, CDU)}
+
+
+@pytest.mark.parametrize("sentence", ["The NLA paid a visit to the CDU.", "The NLA paid tribute to the CDU."])
+def test_paying_a_visit_or_tribute_is_no_payment(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + sentence)
+    assert not flows, _pairs(flows, names)

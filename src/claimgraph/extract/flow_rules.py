@@ -237,6 +237,17 @@ def _span(tok: Token) -> tuple[int, int]:
     return tok.doc[start].idx, tok.idx + len(tok.text)
 
 
+def _not_money(item: Token, flex: FlowLexicons) -> str | None:
+    """The kind of a money verb's object that is not money ("his support", "his plane"); None for a sum,
+    a money word or a bare number ("lent the campaign 2 million")."""
+    k = _item_kind(item, flex)
+    if k is not None:
+        return None if k == "money" else k
+    if item.pos_ in ("NOUN", "PROPN") and item.ent_type_ not in ("MONEY", "CARDINAL") and not item.like_num:
+        return "other"
+    return None
+
+
 def _item_kind(tok: Token | None, flex: FlowLexicons) -> str | None:
     if tok is None:
         return None
@@ -813,6 +824,8 @@ def _verb_frame(
         return None  # "gave the bill a second look", "got a boost from": an idiom, nothing changes hands
     if kind == "item":
         kind = _item_kind(item, flex) or "other"
+    elif kind == "money" and item is not None and (other := _not_money(item, flex)) is not None:
+        kind = other  # "lent his support to X", "lent his private plane to X": a money verb moving something else
     places = []
     dest = [t for t in to if t.ent_type_ in ("GPE", "LOC", "FAC")] if (for_ or frame == "move") else []
     for p in _preps(v, {"via", "through"}) + [c for t in dest for c in _conjuncts(t)] + [
