@@ -836,3 +836,21 @@ def test_reporting_verb_flags_are_read_and_an_unknown_column_names_the_file(monk
 def test_a_source_leaves_out_words_the_parser_hung_on_it(nlp, text: str, cue: str, source: str) -> None:  # type: ignore[no-untyped-def]
     a = one(run(nlp, text), cue)
     assert a.source is not None and a.source.span.text == source
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That said, the audience of the network tends to be older.",
+        "That being said, the audience of the network tends to be older.",
+        "Having said that, the audience tends to be older.",
+    ],
+)
+def test_that_said_turns_the_argument_and_reports_nothing(text: str) -> None:
+    from claimgraph.api import analyze
+
+    a = analyze("Ratings\n\n" + text)  # the whole analysis: the rules and the trained scorer alike
+    assert a.attributions == () and [c.evidence for c in a.claims] == ["author_assertion"]
+    said = analyze("Ratings\n\nShe said that the audience tends to be older.").attributions
+    assert [x.cue.text for x in said if x.cue] == ["said"]

@@ -32,6 +32,7 @@ from claimgraph.extract.attr_rules import (
     _prep_object,
     _token_range,
     clip_paragraph,
+    discourse_said,
     source_chars,
     source_of,
     subtree_chars,
@@ -250,6 +251,8 @@ def learned_candidate(
 ) -> Candidate | None:
     """A candidate for a cue head the model found and the rules did not use (its content avoids ``blocked``)."""
     doc = tok.doc
+    if discourse_said(tok):
+        return None  # "That said, ...": the model reads a report where the argument only turns
     content = choose_content(tok, model, quote_of, blocked)
     if content is None or content[1] <= content[0]:
         return None

@@ -151,7 +151,21 @@ def is_cue_verb(tok: Token, lex: Lexicon) -> bool:
     if tok.pos_ not in {"VERB", "AUX"} or tok.tag_ == "MD" or tok.lemma_.lower() not in lex.verbs:
         return False
     # "the principality predicted in the memo": a passive participle describing a noun, not a report
-    return not (tok.dep_ == "acl" and tok.tag_ == "VBN")
+    return not (tok.dep_ == "acl" and tok.tag_ == "VBN") and not discourse_said(tok)
+
+
+def discourse_said(tok: Token) -> bool:
+    """'That said, ...', 'That being said, ...', 'Having said that, ...': a turn of the argument, no report."""
+    if tok.lower_ != "said":
+        return False
+    doc = tok.doc
+    before = doc[tok.i - 1] if tok.i >= 1 else None
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if before is not None and before.lower_ in {"that", "this", "being"} and after is not None and after.text == ",":
+        first = doc[tok.i - 2] if before.lower_ == "being" and tok.i >= 2 else before
+        return first.lower_ in {"that", "this"} and bool(first.is_sent_start)
+    return before is not None and before.lower_ == "having" and bool(before.is_sent_start) and after is not None \
+        and after.lower_ in {"that", "this"} and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ","
 
 
 IRREGULAR_FORMS = {"said": "say", "says": "say", "wrote": "write", "told": "tell"}
