@@ -279,3 +279,13 @@ def test_a_name_a_role_phrase_describes_is_a_person_whatever_the_model_said(nlp)
     text = "A spokesman for the Grey Scarves, Karim Fenwal, told reporters that the militia was unpaid."
     ents = _run(nlp, text)
     assert _owner(ents, "Karim Fenwal").type == "PERSON"
+
+
+def test_a_one_word_name_with_a_ministry_or_armed_forces_of_its_own_is_a_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Officials said Valdor's foreign ministry denied the report. Valdor's armed forces crossed the river. "
+        "Ashdel's aides were silent."
+    )
+    ents = _run(nlp, text)
+    assert _owner(ents, "Valdor").type == "GPE"  # the model says ORG
+    assert _owner(ents, "Ashdel").type != "GPE"  # aides are no state's institution

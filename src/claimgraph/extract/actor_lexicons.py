@@ -71,6 +71,7 @@ class ActorLexicons:
     place_nouns: dict[str, str]  # "city" -> "city", "country" -> "country": "the city" refers back to a place
     large_places: dict[str, str]  # "Iraq" -> "country", "Texas" -> "region": never what "the city" refers to
     media_name_words: frozenset[str]  # "wire", "gazette": the last word of a news outlet's name
+    state_institutions: frozenset[str]  # "ministry", "armed forces": a one-word name that owns one is a state
 
     @property
     def role_words(self) -> frozenset[str]:
@@ -115,6 +116,7 @@ def actor_lexicons() -> ActorLexicons:
         place_nouns=_classes("actor_place_nouns.tsv", {"city", "country"}),
         large_places=_classes("actor_large_places.tsv", {"country", "region"}),
         media_name_words=frozenset(w.lower() for w in _words("actor_media_name_words.txt")),
+        state_institutions=frozenset(w.lower() for w in _words("actor_state_institutions.txt")),
     )
 
 

@@ -616,6 +616,30 @@ def _with_place_references(doc: Doc, entities: Sequence[Entity], alex: ActorLexi
     return out
 
 
+def _owns_institution(tok: Token, institutions: frozenset[str]) -> bool:
+    """Is ``tok`` the possessor of a state's institution ("Dunmere's foreign ministry", "X's armed forces")?"""
+    if tok.dep_ != "poss":
+        return False
+    head = tok.head
+    if head.lemma_.lower() in institutions:
+        return True
+    before = head.nbor(-1) if head.i > 0 else None
+    return before is not None and f"{before.lower_} {head.lower_}" in institutions
+
+
+def _states_by_institution(doc: Doc, entities: Sequence[Entity], institutions: frozenset[str]) -> list[Entity]:
+    """A one-word name the model took for a person or an organisation is a state (GPE) when it has a ministry,
+    an embassy or armed forces of its own: unknown or transliterated country names ("Dunmere")."""
+    out = []
+    for e in entities:
+        if e.type in ("PERSON", "ORG", "NORP") and len(e.name.split()) == 1:
+            spans = (doc.char_span(m.start, m.end, alignment_mode="expand") for m in e.mentions)
+            if any(sp is not None and len(sp) == 1 and _owns_institution(sp[0], institutions) for sp in spans):
+                e = replace(e, type="GPE")
+        out.append(e)
+    return out
+
+
 def _token_entities(doc: Doc, entities: Sequence[Entity]) -> tuple[list[str | None], dict[str, str]]:
     """Token index -> entity id (named actors first; GROUP phrases only fill tokens left over)."""
     tok_ent: list[str | None] = [None] * len(doc)
@@ -678,6 +702,8 @@ def extract_entities(doc: Doc, document: Document) -> Sequence[Entity]:
     entities = _with_descriptions(doc, entities, alex.role_words | PERSON_NOUNS)
     # 5c. "the city", "the country": mentions of the place named just before
     entities = _with_place_references(doc, entities, alex)
+    # 5d. a one-word name with a ministry, an embassy or armed forces of its own is a state
+    entities = _states_by_institution(doc, entities, alex.state_institutions)
     # 6. flow ends with no named actor in them become GROUP actors
     entities += _group_actors(doc, entities, alex, start=len(entities) + 1)
     return entities
