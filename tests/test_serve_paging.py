@@ -245,3 +245,14 @@ def test_pager_links_carry_the_filters(small: TestClient) -> None:
                                 [("name", "al-Qaeda & co"), ("type", "ORG")]))
     assert 'rel="prev" href="/actors?name=al-Qaeda+%26+co&amp;type=ORG&amp;page=1"' in html
     assert 'rel="next" href="/actors?name=al-Qaeda+%26+co&amp;type=ORG&amp;page=3"' in html
+
+
+def test_api_pages_like_the_html_pages_with_page(big: TestClient) -> None:
+    by_page = [a["id"] for p in (1, 2) for a in big.get("/api/actors", params={"limit": 100, "page": p}).json()]
+    by_offset = [a["id"] for o in (0, 100) for a in big.get("/api/actors", params={"limit": 100, "offset": o}).json()]
+    assert by_page == by_offset and len(by_page) == 200
+    docs = big.get("/api/documents", params={"limit": 100, "page": 4})
+    assert len(docs.json()) == DONORS - 300
+    both = big.get("/api/documents", params={"page": 2, "offset": 10})
+    assert both.status_code == 400 and "either offset or page" in both.json()["detail"]
+    assert big.get("/api/actors", params={"page": 0}).status_code == 422

@@ -19,6 +19,18 @@ DOC_ID = re.compile(r"^[0-9a-f]{64}$")
 Conn = Annotated[sqlite3.Connection, Depends(reader)]
 
 
+PAGE_HELP = "page number (1, 2, ...) counted in pages of `limit`: instead of `offset`, like the HTML pages' ?page="
+
+
+def start_of(limit: int, offset: int | None, page: int | None) -> int:
+    """The row to start at: ``offset``, or the first row of ``page``; both at once is a client's mistake."""
+    if page is not None and offset is not None:
+        raise HTTPException(400, "give either offset or page, not both")
+    if page is not None:
+        return (page - 1) * limit
+    return offset or 0
+
+
 def check_doc_id(doc_id: str) -> str:
     if not DOC_ID.match(doc_id):
         raise HTTPException(404, "no such document (ids are 64 hexadecimal characters)")
@@ -28,9 +40,10 @@ def check_doc_id(doc_id: str) -> str:
 @router.get("/documents", summary="Documents of the corpus with their sourcing profile, a page at a time",
             description="Newest first; the `X-Total-Count` header holds the number of documents in the corpus.")
 def documents(response: Response, conn: Conn, limit: int = Query(500, ge=1, le=10_000),
-              offset: int = Query(0, ge=0, le=2**62)) -> Any:
+              offset: int | None = Query(None, ge=0, le=2**62),
+              page: int | None = Query(None, ge=1, le=2**40, description=PAGE_HELP)) -> Any:
     response.headers["X-Total-Count"] = str(query.count_documents(conn))
-    return query.to_json(query.list_documents(conn, limit, offset))
+    return query.to_json(query.list_documents(conn, limit, start_of(limit, offset, page)))
 
 
 @router.get("/documents/{doc_id}", summary="The analysis JSON of one document")
@@ -51,9 +64,11 @@ def search(conn: Conn, q: str = Query(..., max_length=1000), limit: int = Query(
             description="Those in the most documents first (with ?name=, by id); the `X-Total-Count` header holds "
                         "the number of actors (that match ?name=): ask for `offset` + `limit` next to walk them all.")
 def actors(response: Response, conn: Conn, name: str | None = Query(None, max_length=300),
-           limit: int = Query(1000, ge=1, le=10_000), offset: int = Query(0, ge=0, le=2**62)) -> Any:
+           limit: int = Query(1000, ge=1, le=10_000), offset: int | None = Query(None, ge=0, le=2**62),
+           page: int | None = Query(None, ge=1, le=2**40, description=PAGE_HELP)) -> Any:
     response.headers["X-Total-Count"] = str(query.count_actors(conn, name or None))
-    found = query.find_actors(conn, name, limit, offset) if name else query.list_actors(conn, limit, offset)
+    start = start_of(limit, offset, page)
+    found = query.find_actors(conn, name, limit, start) if name else query.list_actors(conn, limit, start)
     return query.to_json(found)
 
 
