@@ -289,3 +289,12 @@ def test_a_one_word_name_with_a_ministry_or_armed_forces_of_its_own_is_a_state(n
     ents = _run(nlp, text)
     assert _owner(ents, "Valdor").type == "GPE"  # the model says ORG
     assert _owner(ents, "Ashdel").type != "GPE"  # aides are no state's institution
+
+
+def test_a_candidate_name_never_runs_over_a_line_break() -> None:
+    from claimgraph.extract import actor_rules as ar
+    from claimgraph.extract.actor_lexicons import actor_lexicons
+
+    text = "Denials in Kessra and Ilvania\n\nTalvik denied it."
+    c = ar.trim(ar.make(text, 22, 39, "GPE", "ner"), text, actor_lexicons())  # NER's "Ilvania\n\nTalvik"
+    assert c is not None and c.text == "Ilvania"

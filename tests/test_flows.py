@@ -639,3 +639,12 @@ def test_a_money_verb_takes_the_kind_of_what_it_moves(nlp, sentence: str, kind: 
 def test_paying_a_visit_or_tribute_is_no_payment(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
     flows, names = _run(nlp, DEFS + sentence)
     assert not flows, _pairs(flows, names)
+
+
+def test_goods_the_parser_made_a_subject_are_no_end(nlp) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph.extract.flow_rules import _bare_goods, flow_lexicons
+
+    doc = nlp("Rifles seized from fighters were sold by Vessen Arms.")
+    assert _bare_goods(doc[0], None, flow_lexicons())  # "Rifles": goods, whatever the parse
+    arms = next(t for t in doc if t.text == "Arms")
+    assert not _bare_goods(arms, None, flow_lexicons())  # "Vessen Arms": a name

@@ -113,3 +113,15 @@ def test_distinct_actors_are_never_merged(name: str) -> None:
                 for y in b:
                     if norm(x) != norm(y):
                         assert not (mm.get(norm(x), set()) & mm.get(norm(y), set())), f"{x!r} merged with {y!r}"
+
+
+def test_the_sample_shows_a_state_owned_firm_and_a_place_referred_back_to() -> None:
+    pred = analysis("05_rifles_traced.txt")
+    names = {e["id"]: e["name"] for e in pred["entities"]}
+    marked = [(names[f["source"]], names[f["target"]], names[f["owned_firm"]]) for f in pred["flows"]
+              if f["owner_end"] == "source"]
+    assert ("Ilvania", "Dunmere", "Vessen Arms") in marked
+    teskara = next(e for e in pred["entities"] if e["name"] == "Teskara")
+    assert "the city" in {m["text"] for m in teskara["mentions"]}
+    assert not any(a["cue"] and a["cue"]["text"] == "said" and a["source"] and a["source"]["text"] == "That"
+                   for a in pred["attributions"])

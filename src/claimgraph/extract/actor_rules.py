@@ -56,9 +56,11 @@ def make(text: str, start: int, end: int, label: str, rule: str, **kw: str | Non
 def trim(c: Candidate, text: str, alex: ActorLexicons) -> Candidate | None:
     """Drop a leading "the", titles ("then-Iraqi prime minister"), a possessive "'s", stray asterisks/quotes."""
     s, e = c.start, c.end
-    while s < e and text[s] in "*\"“”'‘’([ ":
+    while s < e and (text[s] in "*\"“”'‘’([" or text[s].isspace()):
         s += 1
-    while e > s and text[e - 1] in "*\"“”'‘’)]., ":
+    if "\n" in text[s:e]:
+        e = text.index("\n", s, e)  # a name never runs over a line break ("Ilvania\n\nTalvik")
+    while e > s and (text[e - 1] in "*\"“”'‘’)].," or text[e - 1].isspace()):
         e -= 1
     if text[s:e].endswith(("'s", "’s")):
         e -= 2

@@ -248,6 +248,15 @@ def _not_money(item: Token, flex: FlowLexicons) -> str | None:
     return None
 
 
+def _bare_goods(tok: Token, item: Token | None, flex: FlowLexicons) -> bool:
+    """Is this end the goods themselves: the frame's item, or a lone goods noun ("Rifles", not "Vessen Arms")?"""
+    if item is not None and tok.i == item.i:
+        return True
+    # plural only: a singular "the fund" may be the fund named before, an organisation
+    return tok.tag_ in ("NNS", "NNPS") and bool(flex.items.get(tok.lemma_.lower()) or flex.items.get(tok.lower_)) \
+        and tok.ent_type_ not in ("PERSON", "GPE") and not any(c.dep_ in ("compound", "flat") for c in tok.children)
+
+
 def _item_kind(tok: Token | None, flex: FlowLexicons) -> str | None:
     if tok is None:
         return None
@@ -815,6 +824,9 @@ def _verb_frame(
             targets = _holder(patient, flex)
     else:
         return None
+    # "Rifles seized from fighters of X" read as "Rifles seized ... from": goods are never an end
+    sources = [t for t in sources if not _bare_goods(t, item, flex)]
+    targets = [t for t in targets if not _bare_goods(t, item, flex)]
     if not sources or not targets:
         return None
     if (gated or (frame == "equip" and kind == "item")) and _item_kind(item, flex) is None:
@@ -1355,9 +1367,10 @@ def _debt_frame(v: Token, flex: FlowLexicons, alex: ActorLexicons) -> Frame | No
 
 def _owning_state(tok: Token) -> Token | None:
     """The state that owns a firm at a flow end: "Venezuela's state-run PDVSA", "Qatar's state-owned X"."""
-    if tok.pos_ != "PROPN":
+    if tok.pos_ != "PROPN" and not tok.ent_type_:  # "Vessen Arms": a name the tagger may read as a noun
         return None
-    poss = next((c for c in tok.children if c.dep_ == "poss" and c.ent_type_ == "GPE"), None)
+    # "state-owned" says the possessor is a state, whatever NER made of its name
+    poss = next((c for c in tok.children if c.dep_ == "poss" and (c.ent_type_ == "GPE" or c.pos_ == "PROPN")), None)
     if poss is None:
         return None
     for c in tok.children:
