@@ -298,3 +298,12 @@ def test_a_candidate_name_never_runs_over_a_line_break() -> None:
     text = "Denials in Kessra and Ilvania\n\nTalvik denied it."
     c = ar.trim(ar.make(text, 22, 39, "GPE", "ner"), text, actor_lexicons())  # NER's "Ilvania\n\nTalvik"
     assert c is not None and c.text == "Ilvania"
+
+
+def test_a_firms_name_ending_in_a_company_word_is_an_organisation_even_unseen_by_ner() -> None:
+    from claimgraph.extract import actor_rules as ar
+    from claimgraph.extract.actor_lexicons import actor_lexicons
+
+    text = "In January Talvik Arms Trading shipped rifles. The Harbour Board met. Omar Vell Holdings, Ltd. paid."
+    found = [c.text for c in ar.company_candidates(text, actor_lexicons())]
+    assert found == ["Talvik Arms Trading", "Omar Vell Holdings"]  # not "In January ...", no "Board"

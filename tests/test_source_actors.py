@@ -131,3 +131,10 @@ def test_an_unnamed_sources_name_stops_before_a_clause_that_describes_it() -> No
     a = _analysis("One resident of the village, who runs the café by the bus stop, said the trucks came at night.")
     _src, ent = _source_entity(a, "said")
     assert ent is not None and ent.name == "resident of the village"
+
+
+def test_the_company_is_the_firm_named_before() -> None:
+    a = _analysis("Rifles were exported by a private broker, Talvik Arms Trading. The company said it broke no rule.")
+    src, ent = _source_entity(a, "said")
+    assert src.span.text == "The company" and ent is not None and ent.name == "Talvik Arms Trading"
+    assert src.kind == "organization"

@@ -72,6 +72,7 @@ class ActorLexicons:
     large_places: dict[str, str]  # "Iraq" -> "country", "Texas" -> "region": never what "the city" refers to
     media_name_words: frozenset[str]  # "wire", "gazette": the last word of a news outlet's name
     state_institutions: frozenset[str]  # "ministry", "armed forces": a one-word name that owns one is a state
+    company_words: frozenset[str]  # "Trading", "Holdings": the last word of a firm's name (as written)
 
     @property
     def role_words(self) -> frozenset[str]:
@@ -117,6 +118,7 @@ def actor_lexicons() -> ActorLexicons:
         large_places=_classes("actor_large_places.tsv", {"country", "region"}),
         media_name_words=frozenset(w.lower() for w in _words("actor_media_name_words.txt")),
         state_institutions=frozenset(w.lower() for w in _words("actor_state_institutions.txt")),
+        company_words=_words("actor_company_words.txt"),
     )
 
 

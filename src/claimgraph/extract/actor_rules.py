@@ -110,6 +110,33 @@ def translit_candidates(text: str, alex: ActorLexicons) -> list[Candidate]:
     return out
 
 
+CALENDAR_WORDS = frozenset({
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+
+
+def company_candidates(text: str, alex: ActorLexicons) -> list[Candidate]:
+    """Firms' names NER may miss: capitalised words ending in a company word ("Talvik Arms Trading")."""
+    out = []
+    for m in re.finditer(r"[A-Z][\w'’&.\-]*(?:[ \t]+[A-Z][\w'’&.\-]*)+", text):
+        words = [(w.start() + m.start(), w.group(0)) for w in re.finditer(r"\S+", m.group(0))]
+        run: list[tuple[int, str]] = []
+        for start, word in words:
+            run.append((start, word))
+            bare = word.rstrip(",;:")
+            ends = bare.endswith(".") and bare not in alex.company_words  # "Trading." ends its sentence
+            name = bare if bare in alex.company_words else bare.rstrip(".")
+            if name in alex.company_words:
+                k = 0
+                while k < len(run) - 1 and (run[k][1] in NOT_NAME_START or run[k][1] in CALENDAR_WORDS):
+                    k += 1  # "In January Talvik Arms Trading": the sentence's first words are not the name
+                if len(run) - k >= 2:
+                    out.append(make(text, run[k][0], start + len(name), "ORG", "company", forced_type="ORG"))
+            if ends or word != bare:
+                run = []  # a sentence or a list item ends here
+    return out
+
+
 def emphasis_candidates(document: Document) -> list[Candidate]:
     """Names set in emphasis (publications: *The Cradle*), from cleaning's record or raw asterisks."""
     text = document.text

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.actor_lexicons import actor_lexicons
 from claimgraph.nlp.doccache import doc_text
 from claimgraph.records import Entity
 
@@ -23,6 +24,7 @@ MAX_LOOKBACK = 200
 # "the memo" may point a few paragraphs back.
 MAX_LOOKBACK_DOCUMENT = 1500
 
+FIRM_NOUNS = frozenset({"company", "firm"})  # "the company" may stand for "Talvik Arms Trading"
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 MALE = {"he", "him", "his"}
 FEMALE = {"she", "her", "hers"}
@@ -178,13 +180,16 @@ class SourceResolver:
         return (pos, pos + 1)
 
     def _organisation_before(self, pos: int, noun: str) -> Char | None:
-        """'the fund' -> the nearest earlier organisation whose name ends with that noun."""
+        """'the fund' -> the nearest earlier organisation whose name ends with that noun; 'the company' or
+        'the firm' also -> one whose name ends in a company word ("Talvik Arms Trading")."""
         text = doc_text(self.doc)
+        firm_words = actor_lexicons().company_words if noun in FIRM_NOUNS else frozenset()
         i = bisect.bisect_left(self._starts, pos) - 1
         steps = 0
         while i >= 0 and steps < 200:
             s, e, _, typ = self._mentions[i]
-            if typ in ORGANISATION_TYPES and len(text[s:e].split()) >= 2 and text[s:e].lower().split()[-1] == noun:
+            words = text[s:e].split()
+            if typ in ORGANISATION_TYPES and len(words) >= 2 and (words[-1].lower() == noun or words[-1] in firm_words):
                 return (s, e)
             i -= 1
             steps += 1

@@ -36,7 +36,8 @@ from claimgraph.resolve import (
 
 KEEP = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 # Rules that know better than the NER model where a name starts and ends.
-RULE_PRIORITY = {"definition": 5, "acronym": 5, "translit": 4, "digit": 4, "emphasis": 3, "alias": 2, "ner": 1}
+RULE_PRIORITY = {"definition": 5, "acronym": 5, "translit": 4, "digit": 4, "emphasis": 3, "company": 2, "alias": 2,
+                 "ner": 1}
 # Flow-trigger nouns and participles: a demonym modifying one ("Iranian support") names the country.
 DEMONYM_HEADS = {"support", "training", "funding", "payment", "backing", "aid", "assistance", "weapon", "arm"}
 
@@ -677,6 +678,7 @@ def extract_entities(doc: Doc, document: Document) -> Sequence[Entity]:
             if c is not None:
                 cands.append(c)
     rule_cands = ar.translit_candidates(text, alex) + ar.emphasis_candidates(document)
+    rule_cands += ar.company_candidates(text, alex)
     rule_cands += ar.alias_candidates(text, table)
     rule_cands = [t for c in rule_cands if (t := ar.trim(c, text, alex)) is not None]
     defs_cands, defs = ar.acronym_definitions(text, _resolve_overlaps(cands + rule_cands, len(text)))
