@@ -66,3 +66,14 @@ def test_a_bad_word_list_stops_the_run_with_one_line_naming_it(user_dir: Path, t
     assert result.exit_code == 2
     lines = [line for line in result.output.splitlines() if "error" in line]
     assert lines == [f"claimgraph: error: lexicon {user_dir / 'actor_capitals.tsv'}, line 1: empty first field"]
+
+
+def test_errors_cross_a_process_boundary_intact() -> None:
+    import pickle
+
+    from claimgraph.errors import InputError
+
+    err = pickle.loads(pickle.dumps(LexiconError("mine/aliases.tsv, line 3", "empty first field")))
+    assert isinstance(err, LexiconError) and str(err) == "lexicon mine/aliases.tsv, line 3: empty first field"
+    bad = pickle.loads(pickle.dumps(InputError("a.pdf", "corrupt PDF")))
+    assert (bad.path, bad.reason, str(bad)) == ("a.pdf", "corrupt PDF", "a.pdf: corrupt PDF")
