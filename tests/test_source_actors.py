@@ -138,3 +138,13 @@ def test_the_company_is_the_firm_named_before() -> None:
     src, ent = _source_entity(a, "said")
     assert src.span.text == "The company" and ent is not None and ent.name == "Talvik Arms Trading"
     assert src.kind == "organization"
+
+
+def test_she_after_a_quote_is_not_someone_the_quote_names() -> None:
+    a = _analysis(
+        "Interior Minister Leyla Tavrin denied that her ministry had funded the militia.\n\n"
+        "\u201cNo official of this ministry sent a single crown to an armed group,\u201d she said."
+    )
+    src, ent = _source_entity(a, "said")
+    assert src.span.text == "she" and ent is not None and ent.name.endswith("Leyla Tavrin")
+    assert src.kind == "named_person"

@@ -62,7 +62,7 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
             t.add_column(col, overflow="fold")
         for a in analysis.attributions:
             src = a.source.span.text if a.source else "(no source)"
-            if a.source is not None and a.source.resolved is not None:
+            if a.source is not None and a.source.resolved is not None and a.source.named_as.lower() != src.lower():
                 src += f" → {a.source.named_as}"  # "who", "they", "the latter": whom they stand for
             t.add_row(
                 src,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.actor_lexicons import actor_lexicons
+from claimgraph.extract.attr_quotes import find_quotes
 from claimgraph.nlp.doccache import doc_text
 from claimgraph.records import Entity
 
@@ -67,6 +68,8 @@ class SourceResolver:
         self._mentions = mentions
         self._persons = [m for m in mentions if m[3] == "PERSON"]
         self._types = {e.id: e.type for e in entities}
+        self._quotes = [(q.start, q.end) for q in find_quotes(doc_text(doc))]
+        self._quote_starts = [q[0] for q in self._quotes]
         self._person_starts = [m[0] for m in self._persons]
         # tokens inside a PERSON actor's mention: NER may have missed the name where it stands ("Ashdel denied")
         self._person_token_starts = {t.idx for s, e, _, _ in self._persons for t in _tokens_in(doc, s, e)}
@@ -134,11 +137,17 @@ class SourceResolver:
         end = bisect.bisect_left(self._tok_starts, pos)  # tokens [0, end) start before pos
         return [doc[i] for i in range(end - 1, max(-1, end - 1 - limit), -1)]
 
+    def _in_quote(self, tok: Token) -> bool:
+        k = bisect.bisect_right(self._quote_starts, tok.idx) - 1
+        return k >= 0 and tok.idx < self._quotes[k][1]
+
     def _person_before(self, pos: int, pronoun: str) -> Char | None:
         for tok in self._tokens_before(pos):
             # not "attr": in "The man was a member of X" the member is what the man is, not someone new
             if tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"}:
                 continue
+            if self._in_quote(tok):
+                continue  # '"No official of this ministry sent …," she said': "she" is not who the quote names
             if tok.tag_ in {"NNS", "NNPS"}:
                 continue
             if tok.ent_type_ == "PERSON":
