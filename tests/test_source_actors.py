@@ -148,3 +148,16 @@ def test_she_after_a_quote_is_not_someone_the_quote_names() -> None:
     src, ent = _source_entity(a, "said")
     assert src.span.text == "she" and ent is not None and ent.name.endswith("Leyla Tavrin")
     assert src.kind == "named_person"
+
+
+def test_it_is_the_document_or_organisation_that_was_the_subject_before() -> None:
+    a = _analysis(
+        "The audit report, which covers two budget years, found that 14 contracts were awarded to shell firms. "
+        "It said the payments went through banks in Sorvath."
+    )
+    src, _ent = _source_entity(a, "said")
+    assert src.span.text == "It" and src.resolved is not None and src.resolved.text == "The audit report"
+    assert src.kind == "document"
+    b = _analysis("Omar Vell met the envoy. It said the talks went well.")  # no thing before: unresolved
+    src_b, _ = _source_entity(b, "said")
+    assert src_b.resolved is None

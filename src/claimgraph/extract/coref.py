@@ -104,6 +104,8 @@ class SourceResolver:
                 ante = self._definite_before(source)
             elif len(words) == 1 and words[0] in PLURAL_PRONOUNS:
                 ante = self._plural_before(source[0])
+            elif words == ["it"]:
+                ante = self._thing_before(source[0])
             elif words in (["the", "latter"], ["the", "former"]):
                 ante = self._latter_former(source[0], words[1] == "latter")
             elif len(words) == 2 and words[0] in {"the", "this", "that"} and words[1] in DOCUMENT_NOUNS:
@@ -259,6 +261,20 @@ class SourceResolver:
                 return (s, e)
             i -= 1
             steps += 1
+        return None
+
+    def _thing_before(self, pos: int) -> Char | None:
+        """'The report ... found that ... It said ...': the nearest subject before that can speak and is no
+        person: a document, or an organisation by name or noun ("the company")."""
+        for tok in self._tokens_before(pos):
+            if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.tag_ in {"NNS", "NNPS"} or self._in_quote(tok):
+                continue
+            if tok.pos_ == "PRON" or tok.ent_type_ == "PERSON":
+                continue
+            eid = self.entity_at(tok.idx, tok.idx + len(tok), tok.idx)
+            if tok.lemma_.lower() in DOCUMENT_NOUNS or (eid is not None and self._types.get(eid) in ORGANISATION_TYPES):
+                return _np_chars(tok)
+            return None  # the nearest subject is something else: "it" is not resolved from afar
         return None
 
     def _document_before(self, pos: int, noun: str) -> Char | None:
