@@ -815,11 +815,12 @@ def test_a_second_report_joined_by_and_is_its_own(nlp) -> None:  # type: ignore[
 
 
 def test_reporting_verb_flags_are_read_and_an_unknown_column_names_the_file(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph import lexicons
     from claimgraph.extract import attr_lexicon
 
     lex = attr_lexicon.load_lexicon()
     assert {"say", "believe"} <= lex.frame_verbs and "find" in lex.finding_verbs and "poll" in lex.study_nouns
-    monkeypatch.setattr(attr_lexicon, "lexicon_files",
+    monkeypatch.setattr(lexicons, "lexicon_files",
                         lambda name: (("mine/reporting_verbs.txt", ("opine\tcontent=ccomp\tframe", "muse\tframes")),))
     with pytest.raises(ValueError, match=r"mine/reporting_verbs\.txt, line 2: unknown column 'frames' for 'muse'"):
         attr_lexicon._verb_table("reporting_verbs.txt")

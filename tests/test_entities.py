@@ -249,9 +249,10 @@ def test_the_same_noun_again_refers_to_what_the_first_one_refers_to(nlp) -> None
 
 
 def test_a_place_lexicon_row_with_an_unknown_class_names_the_file(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph import lexicons
     from claimgraph.extract import actor_lexicons
 
-    monkeypatch.setattr(actor_lexicons, "lexicon_files", lambda name: (("places.tsv", ("city\tmetropolis",)),))
+    monkeypatch.setattr(lexicons, "lexicon_files", lambda name: (("places.tsv", ("city\tmetropolis",)),))
     with pytest.raises(ValueError, match=r"actor_place_nouns\.tsv.*'metropolis'"):
         actor_lexicons._classes("actor_place_nouns.tsv", {"city", "country"})
 

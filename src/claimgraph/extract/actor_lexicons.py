@@ -6,19 +6,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimgraph.errors import LexiconError
-from claimgraph.lexicons import lexicon_files
+from claimgraph.lexicons import numbered_rows
 
 
 def _rows(name: str) -> list[list[str]]:
     out = []
-    for label, lines in lexicon_files(name):
-        for n, line in enumerate(lines, 1):
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            parts = [p.strip() for p in line.split("\t")]
-            if not parts[0]:
-                raise LexiconError(f"{label}, line {n}", "empty first field")
-            out.append(parts)
+    for where, line in numbered_rows(name):
+        parts = [p.strip() for p in line.split("\t")]
+        if not parts[0]:
+            raise LexiconError(where, "empty first field")
+        out.append(parts)
     return out
 
 
@@ -35,15 +32,6 @@ def _pairs(name: str, width: int = 2) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _roles(name: str) -> dict[str, bool]:
-    out = {}
-    for k, (mark,) in _pairs(name).items():
-        if mark not in ("role", "not"):
-            raise LexiconError(name, f"second field of {k!r} is {mark!r}, expected role or not")
-        out[k] = mark == "role"
-    return out
-
-
 def _classes(name: str, allowed: set[str]) -> dict[str, str]:
     out = {}
     for k, (cls,) in _pairs(name).items():
@@ -51,6 +39,10 @@ def _classes(name: str, allowed: set[str]) -> dict[str, str]:
             raise LexiconError(name, f"second field of {k!r} is {cls!r}, expected one of {', '.join(sorted(allowed))}")
         out[k] = cls
     return out
+
+
+def _roles(name: str) -> dict[str, bool]:
+    return {k: mark == "role" for k, mark in _classes(name, {"role", "not"}).items()}
 
 
 # The frames of flow_verbs.tsv (its header says which role holds which end).

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimgraph.errors import LexiconError
-from claimgraph.lexicons import entries, lexicon_files
+from claimgraph.lexicons import entries, numbered_rows
 
 DEFAULT_CONTENT = frozenset({"ccomp", "dobj", "quote"})
 
@@ -40,23 +40,20 @@ def _verb_table(name: str) -> tuple[dict[str, frozenset[str]], dict[str, frozens
     """Lemma -> content dependents, and flag -> lemmas, from a reporting-verb table."""
     out: dict[str, frozenset[str]] = {}
     flagged: dict[str, set[str]] = {f: set() for f in VERB_FLAGS}
-    for label, lines in lexicon_files(name):
-        for n, ln in enumerate(lines, 1):
-            if not ln.strip() or ln.lstrip().startswith("#"):
-                continue
-            lemma, *opts = ln.strip().split("\t")
-            lemma = lemma.strip().lower()
-            deps = DEFAULT_CONTENT
-            for opt in opts:
-                key, eq, value = (x.strip() for x in opt.partition("="))
-                if key == "content" and eq:
-                    deps = frozenset(v.strip() for v in value.split(",") if v.strip())
-                elif key in VERB_FLAGS and not eq:
-                    flagged[key].add(lemma)
-                else:
-                    raise LexiconError(f"{label}, line {n}", f"unknown column {opt.strip()!r} for {lemma!r}; "
-                                       f"expected content=..., {' or '.join(sorted(VERB_FLAGS))}")
-            out[lemma] = deps
+    for where, ln in numbered_rows(name):
+        lemma, *opts = ln.strip().split("\t")
+        lemma = lemma.strip().lower()
+        deps = DEFAULT_CONTENT
+        for opt in opts:
+            key, eq, value = (x.strip() for x in opt.partition("="))
+            if key == "content" and eq:
+                deps = frozenset(v.strip() for v in value.split(",") if v.strip())
+            elif key in VERB_FLAGS and not eq:
+                flagged[key].add(lemma)
+            else:
+                raise LexiconError(where, f"unknown column {opt.strip()!r} for {lemma!r}; "
+                                   f"expected content=..., {' or '.join(sorted(VERB_FLAGS))}")
+        out[lemma] = deps
     return out, {f: frozenset(v) for f, v in flagged.items()}
 
 

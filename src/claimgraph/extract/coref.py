@@ -164,9 +164,13 @@ class SourceResolver:
                 return _np_chars(tok)
         return None
 
-    def _not_a_person_actor(self, tok: Token) -> bool:
+    def _type_at(self, tok: Token) -> str | None:
+        """The type of the actor a mention of which covers ``tok``, if any."""
         eid = self.entity_at(tok.idx, tok.idx + len(tok), tok.idx)
-        return eid is not None and self._types.get(eid) != "PERSON"
+        return self._types.get(eid) if eid is not None else None
+
+    def _not_a_person_actor(self, tok: Token) -> bool:
+        return self._type_at(tok) not in (None, "PERSON")
 
     def _definite_before(self, span: Char) -> Char | None:
         """'The man' -> the nearest earlier noun phrase with the same head noun ('an Iraqi man from Zawia')."""
@@ -265,14 +269,13 @@ class SourceResolver:
 
     def _thing_before(self, pos: int) -> Char | None:
         """'The report ... found that ... It said ...': the nearest subject before that can speak and is no
-        person: a document, or an organisation by name or noun ("the company")."""
+        person: a document, or a named organisation."""
         for tok in self._tokens_before(pos):
             if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.tag_ in {"NNS", "NNPS"} or self._in_quote(tok):
                 continue
             if tok.pos_ == "PRON" or tok.ent_type_ == "PERSON":
                 continue
-            eid = self.entity_at(tok.idx, tok.idx + len(tok), tok.idx)
-            if tok.lemma_.lower() in DOCUMENT_NOUNS or (eid is not None and self._types.get(eid) in ORGANISATION_TYPES):
+            if tok.lemma_.lower() in DOCUMENT_NOUNS or self._type_at(tok) in ORGANISATION_TYPES:
                 return _np_chars(tok)
             return None  # the nearest subject is something else: "it" is not resolved from afar
         return None

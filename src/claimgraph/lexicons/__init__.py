@@ -11,6 +11,7 @@ later row for the same key wins, override it.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -51,6 +52,15 @@ def lexicon_files(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 def read_lines(name: str) -> tuple[str, ...]:
     """The raw lines of a lexicon, the package's first and then the user's (comments included)."""
     return tuple(line for _, lines in lexicon_files(name) for line in lines)
+
+
+def numbered_rows(name: str) -> Iterator[tuple[str, str]]:
+    """(where, raw line) for every entry of a lexicon, ``where`` being "file, line N" for errors; blank lines
+    and whole-line ``#`` comments left out."""
+    for label, lines in lexicon_files(name):
+        for n, line in enumerate(lines, 1):
+            if line.strip() and not line.lstrip().startswith("#"):
+                yield f"{label}, line {n}", line
 
 
 @lru_cache(maxsize=128)
