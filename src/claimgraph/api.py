@@ -19,16 +19,21 @@ def to_document(raw: RawDocument, settings: Settings) -> Document:
 def analyze(path_or_text: str | Path, settings: Settings | None = None) -> Analysis:
     """Analyse a file (a Path, or a str naming an existing file) or a text given as a str."""
     settings = settings or Settings()
-    if isinstance(path_or_text, Path) or (
-        isinstance(path_or_text, str)
-        and "\n" not in path_or_text
-        and len(path_or_text) < 4096
-        and Path(path_or_text).is_file()
-    ):
+    if isinstance(path_or_text, Path) or _names_file(path_or_text):
         raw = read_path(path_or_text, settings)
     else:
         raw = read_text(str(path_or_text))
     return analyze_raw(raw, settings)
+
+
+def _names_file(text: str) -> bool:
+    """True when ``text`` is the path of an existing file; a sentence is never one, however long."""
+    if "\n" in text or len(text) >= 4096:
+        return False
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # a word longer than the file system's name limit, or a NUL
+        return False
 
 
 def analyze_raw(raw: RawDocument, settings: Settings | None = None) -> Analysis:
