@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -67,6 +68,36 @@ def test_every_lexicon_compiles() -> None:
     for name in ("inference_markers.txt", "hedges.txt", "denials.txt"):
         markers = compile_markers(name, vocab=vocab)
         assert len(markers.phrases) + len(markers.patterns) > 10
+
+
+@pytest.mark.model
+def test_markers_run_only_near_their_anchor_words_find_what_a_full_pass_finds(nlp) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph.extract.claims import claim_markers
+
+    markers = claim_markers(nlp.vocab)
+    assert markers.anchors is not None and markers.anchors.reach > 1
+    full = replace(markers, anchors=None)
+    samples = Path(__file__).resolve().parent.parent / "samples" / "articles"
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(samples.glob("*.txt"))]
+    # matches at the very start and end of a text, and two anchors whose windows overlap
+    texts += ["Clearly it is undeniable that it was no coincidence", "It was, in other words, obviously planned",
+              "They may have had nothing to do with it. It seems so."]
+    found = 0
+    for text in texts:
+        doc = nlp(text)
+        assert markers.find_all(doc) == full.find_all(doc)
+        found += sum(map(len, full.find_all(doc).values()))
+    assert found > 20
+
+
+def test_a_pattern_without_a_word_runs_on_the_whole_text() -> None:
+    from spacy.vocab import Vocab
+
+    from claimgraph.extract.claims import _anchors
+
+    vocab = Vocab()
+    assert _anchors([[{"LOWER": "plainly"}], [{"POS": "ADV"}, {"LOWER": "so"}]], vocab) is not None
+    assert _anchors([[{"POS": {"IN": ["ADV"]}}, {"OP": "?"}]], vocab) is None
 
 
 def test_sourcing_profile_counts_every_kind() -> None:

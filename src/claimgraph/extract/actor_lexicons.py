@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from claimgraph.errors import LexiconError
@@ -93,6 +93,13 @@ class FlowLexicons:
     pay_verbs: frozenset[str]  # "the coach of X makes $5m": the employer X pays its subject
     pay_roles: dict[str, bool]  # role nouns for a paid subject beyond titles and person nouns: lemma -> is a role
     idiom_objects: frozenset[str]  # "gave it a look", "got a boost": objects that make a give verb an idiom
+    triggers: frozenset[str] = frozenset()  # lower case: every word that can start a frame (see trigger_words)
+
+    def trigger_words(self) -> frozenset[str]:
+        """The first word (lower case) of each verb, noun and participle entry: the words that can start a frame."""
+        keys = [*self.verbs, *self.nouns, *self.participles, *self.light_verbs, *self.agent_nouns,
+                *self.recipient_nouns, *self.onward_verbs, *self.pay_verbs]
+        return frozenset(k.split()[0].lower() for k in keys if k.strip())
 
 
 @lru_cache(maxsize=1)
@@ -121,7 +128,7 @@ def flow_lexicons() -> FlowLexicons:
         if frame not in FLOW_FRAMES:
             raise LexiconError("flow_verbs.tsv", f"unknown frame {frame!r} for {k!r}")
         verbs[k] = (frame, kind)
-    return FlowLexicons(
+    lex = FlowLexicons(
         verbs=verbs,
         nouns={k: v[0] for k, v in _pairs("flow_nouns.tsv").items()},
         items={k: v[0] for k, v in _pairs("flow_items.tsv").items()},
@@ -139,3 +146,4 @@ def flow_lexicons() -> FlowLexicons:
         pay_roles=_roles("flow_pay_roles.tsv"),
         idiom_objects=frozenset(w.lower() for w in _words("flow_idiom_objects.txt")),
     )
+    return replace(lex, triggers=lex.trigger_words())

@@ -41,6 +41,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
@@ -87,18 +89,53 @@ def _token_spec(tok: str) -> dict[str, object]:
 
 
 @dataclass(frozen=True, slots=True)
+class Anchors:
+    """Words one of which every pattern needs: the Matcher runs only on the text around them.
+
+    Each pattern contributes the words of one of its required tokens (``LOWER`` or ``LEMMA`` values),
+    so a match always holds an anchor and lies within ``reach - 1`` tokens of it on either side.
+    """
+
+    lower: np.ndarray
+    lemma: np.ndarray
+    reach: int
+
+    def windows(self, doc: Doc) -> list[tuple[int, int]]:
+        """Disjoint token ranges that together hold every place a pattern can match."""
+        if not len(doc):
+            return []
+        arr = doc.to_array([LOWER, LEMMA])
+        at = np.flatnonzero(np.isin(arr[:, 0], self.lower) | np.isin(arr[:, 1], self.lemma))
+        out: list[tuple[int, int]] = []
+        for a in at.tolist():
+            lo, hi = max(0, a - self.reach + 1), min(len(doc), a + self.reach)
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], hi)
+            else:
+                out.append((lo, hi))
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class MarkerSet:
     """The patterns of one or more lexicon files, compiled together for one vocabulary: one pass finds all."""
 
     names: tuple[str, ...]
     phrases: PhraseMatcher
     patterns: Matcher
+    anchors: Anchors | None = None  # None: some pattern has no word to anchor it, so it runs on the whole text
+
+    def _pattern_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        if self.anchors is None:
+            return list(self.patterns(doc))
+        return [(key, lo + s, lo + e) for lo, hi in self.anchors.windows(doc)
+                for key, s, e in self.patterns(doc[lo:hi])]
 
     def find_all(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
         """Per lexicon file: token ranges ``[start, end)``, longest first where they overlap, in text order."""
         strings = doc.vocab.strings
         found: dict[str, list[TokenSpan]] = {n: [] for n in self.names}
-        for key, start, end in [*self.phrases(doc), *self.patterns(doc)]:
+        for key, start, end in [*self.phrases(doc), *self._pattern_matches(doc)]:
             found[strings[key].rsplit(":", 1)[0]].append(doc[start:end])
         return {n: sorted((sp.start, sp.end) for sp in filter_spans(spans)) for n, spans in found.items()}
 
@@ -108,10 +145,46 @@ class MarkerSet:
         return sorted((sp.start, sp.end) for sp in filter_spans(spans))
 
 
+def _anchor(pattern: list[dict[str, object]], vocab: Vocab) -> tuple[str, list[str]] | None:
+    """The attribute and words of the pattern's rarest-looking required token.
+
+    Rarity without a frequency table: the fewest stop words, then the smallest share of them ("suggest|
+    show|imply" over "that"), then the longest shortest stop word ("nothing" over "with"), then the later token.
+    """
+    best: tuple[tuple[int, float, int, int], str, list[str]] | None = None
+    for i, spec in enumerate(pattern):
+        if spec.get("OP") == "?":
+            continue
+        for attr in ("LOWER", "LEMMA"):
+            value = spec.get(attr)
+            if value is None:
+                continue
+            words = [value] if isinstance(value, str) else list(value["IN"])  # type: ignore[index]
+            stops = [w for w in words if vocab[w].is_stop]
+            key = (len(stops), len(stops) / len(words), -min(map(len, stops), default=99), -i)
+            if best is None or key < best[0]:
+                best = (key, attr, words)
+    return None if best is None else (best[1], best[2])
+
+
+def _anchors(patterns: Iterable[list[dict[str, object]]], vocab: Vocab) -> Anchors | None:
+    words: dict[str, set[int]] = {"LOWER": set(), "LEMMA": set()}
+    reach = 1
+    for pattern in patterns:
+        anchor = _anchor(pattern, vocab)
+        if anchor is None:
+            return None
+        words[anchor[0]].update(vocab.strings.add(w) for w in anchor[1])
+        reach = max(reach, len(pattern))
+    as_array = lambda hashes: np.array(sorted(hashes), dtype=np.uint64)  # noqa: E731
+    return Anchors(as_array(words["LOWER"]), as_array(words["LEMMA"]), reach)
+
+
 def compile_markers(*names: str, vocab: Vocab) -> MarkerSet:
     """Compile the lexicon files ``names`` (pattern syntax of inference_markers.txt) for ``vocab``."""
     phrases = PhraseMatcher(vocab, attr="LOWER")
     patterns = Matcher(vocab)
+    specs: list[list[dict[str, object]]] = []
     for name in names:
         for n, line in enumerate(lexicon_lines(name)):
             toks = line.split()
@@ -122,7 +195,8 @@ def compile_markers(*names: str, vocab: Vocab) -> MarkerSet:
             if not any(p.get("OP") != "?" for p in pattern):
                 raise LexiconError(name, f"pattern {line!r} has no required token; give it at least one word")
             patterns.add(f"{name}:{n}", [pattern])
-    return MarkerSet(tuple(names), phrases, patterns)
+            specs.append(pattern)
+    return MarkerSet(tuple(names), phrases, patterns, _anchors(specs, vocab))
 
 
 MARKER_FILES = ("inference_markers.txt", "hedges.txt", "denials.txt")
