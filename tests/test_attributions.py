@@ -690,6 +690,15 @@ def test_what_a_study_finds_is_its_finding(nlp) -> None:  # type: ignore[no-unty
     assert not [x for x in run(nlp, "The ranger found a rifle near the levee.") if x.cue and x.cue.text == "found"]
 
 
+def test_a_clause_the_parser_hung_on_the_source_after_according_to_is_the_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser reads "reeks" as a noun in apposition to the name: the source ran to the sentence's end
+    for text in ("According to veteran radio host Dana Pell, the plan reeks of panic and desperation.",
+                 "According to local talk show host Marek Holt, the deal reeks of \u201cfear\u201d and haste."):
+        a = one(run(nlp, text), "to")
+        assert a.source is not None and a.source.span.text.endswith(("Dana Pell", "Marek Holt"))
+        assert a.content.text.startswith("the ") and a.content.text.endswith(("desperation", "haste"))
+
+
 def test_a_source_noun_read_as_a_verb_after_according_to(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The host mocked his guests in private, according to show insiders."
     a = one(run(nlp, text), "to")

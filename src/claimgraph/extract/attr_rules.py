@@ -1421,6 +1421,17 @@ _OPEN_MARKS = "\"'\u201c\u201d\u2018\u2019 \t"
 SPEAKER_DOCUMENTS = {"poll", "survey", "study", "report", "memo", "statement"}
 
 
+def _according_cut(src_tok: Token, sent_end: int) -> int | None:
+    """The first comma after the source's head, when its subtree runs on past it to the sentence's end."""
+    doc = src_tok.doc
+    last = sent_end - 1
+    while last > src_tok.i and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    if src_tok.right_edge.i < last:
+        return None
+    return next((j for j in range(src_tok.i + 1, last) if doc[j].text == ","), None)
+
+
 def _match_according(ctx: _Context) -> list[Candidate]:
     """'According to X, ...' and '..., according to X.': the rest of the sentence is the content."""
     doc, text = ctx.doc, ctx.text
@@ -1443,6 +1454,13 @@ def _match_according(ctx: _Context) -> list[Candidate]:
             parts.append(before)
         if after[1] > after[0] and len(text[after[0] : after[1]].split()) >= 2:
             parts.append(after)
+        if not parts and src_tok is not None and (cut := _according_cut(src_tok, sent.end)) is not None:
+            # "According to X, the move reeks of fear": the parser hung the clause on X as an apposition,
+            # so the source ran to the end of the sentence; it ends at its first comma instead
+            src = (src[0], doc[cut - 1].idx + len(doc[cut - 1].text))
+            after = trim(text, doc[cut].idx + 1, e0)
+            if len(text[after[0] : after[1]].split()) >= 2:
+                parts.append(after)
         if not parts:
             continue
         ctx.used_cues.add(tok.i)
