@@ -75,4 +75,10 @@ def test_compare_actors_across_documents() -> None:
     assert compare_actors("Orwen", "PERSON", [], "Daniel Orwen", "PERSON", []) == "candidate"
     assert compare_actors("NMB", "ORG", [], "Northern Mining Board", "ORG", []) == "candidate"
     assert compare_actors("Jordan", "GPE", [], "Michael Jordan", "PERSON", []) == "no"
+    # a bare surname the model typed as an organisation: asked, never merged; an acronym never
+    assert compare_actors("Orwen", "ORG", [], "Daniel Orwen", "PERSON", []) == "candidate"
+    assert compare_actors("Daniel Orwen", "PERSON", [], "Orwen", "ORG", []) == "candidate"
+    assert compare_actors("Orwen Mining", "ORG", [], "Daniel Orwen", "PERSON", []) == "no"
+    assert compare_actors("DO", "ORG", [], "Daniel Orwen", "PERSON", []) == "no"
+    assert compare_actors("Orwen", "ORG", [], "Orwen", "PERSON", []) == "candidate"
     assert compare_actors("Vorland", "GPE", [], "Kestria", "GPE", []) == "no"

@@ -10,7 +10,7 @@ import pytest
 
 from claimgraph.records import Analysis, Document, Entity, Mention
 from claimgraph.store import connect_writer, migrate, write_analysis
-from claimgraph.store.actors import ActorKey, block_keys
+from claimgraph.store.actors import ActorKey, block_keys, decide
 from claimgraph.store.migrate import _statements, migrations
 
 
@@ -66,6 +66,25 @@ def test_types_never_merge_across_families(conn: sqlite3.Connection) -> None:
     write_analysis(conn, doc_with(("Jordan", "PERSON")))
     write_analysis(conn, doc_with(("Jordan", "GPE")))
     assert actor_names(conn) == ["Jordan", "Jordan"]
+    assert candidate_pairs(conn) == []
+
+
+def test_a_surname_typed_as_an_organisation_is_a_candidate_and_the_majority_type_wins(conn: sqlite3.Connection) -> None:
+    write_analysis(conn, doc_with(("Vell", "ORG")))
+    write_analysis(conn, doc_with(("Dana Vell", "PERSON")))
+    write_analysis(conn, doc_with(("Dana Vell", "PERSON"), ("Kestria", "GPE")))
+    assert candidate_pairs(conn) == [("Vell", "Dana Vell")]
+    reason = conn.execute("SELECT reason FROM actor_candidates").fetchone()[0]
+    assert "organisation" in reason
+    cid = conn.execute("SELECT id FROM actor_candidates").fetchone()[0]
+    decide(conn, cid, "merge", "2026-01-01")
+    row = conn.execute("SELECT name, type, aliases FROM actors WHERE name LIKE '%Vell%'").fetchall()
+    assert [(r[0], r[1], json.loads(r[2])) for r in row] == [("Dana Vell", "PERSON", ["Vell"])]
+
+
+def test_an_organisations_own_name_is_no_candidate_for_a_person(conn: sqlite3.Connection) -> None:
+    write_analysis(conn, doc_with(("Dana Vell", "PERSON")))
+    write_analysis(conn, doc_with(("Vell Holdings", "ORG"), ("DV", "ORG")))
     assert candidate_pairs(conn) == []
 
 

@@ -181,6 +181,21 @@ def _types_compatible(a: str, b: str) -> bool:
     return any(a in g and b in g for g in groups)
 
 
+def surname_typed_as_org(name_a: str, type_a: str, aliases_a: Sequence[str], name_b: str,
+                         aliases_b: Sequence[str]) -> bool:
+    """Is the ORG of a PERSON/ORG pair a one-word name that is the person's surname ("Trump" / "Donald Trump")?
+
+    The small model often types a bare surname as an organisation ("Trump's campaign"); across documents
+    that is worth a question to the user, never a merge ("Ford" may be the company).
+    """
+    person, org = ([name_a, *aliases_a], [name_b, *aliases_b]) if type_a == "PERSON" else \
+        ([name_b, *aliases_b], [name_a, *aliases_a])
+    words = {normalise_name(f) for f in org} - {""}
+    if not words or any(len(w.split()) != 1 for w in words) or any(f.isupper() for f in org):
+        return False  # a longer name or an acronym ("AP") is an organisation's own
+    return bool(words & {surname_key(f) for f in person})
+
+
 def compare_actors(
     name_a: str,
     type_a: str,
@@ -198,6 +213,8 @@ def compare_actors(
     and always when the types are incompatible (a person never merges with a place).
     """
     table = table or default_alias_table()
+    if {type_a, type_b} == {"PERSON", "ORG"}:
+        return "candidate" if surname_typed_as_org(name_a, type_a, aliases_a, name_b, aliases_b) else "no"
     if not _types_compatible(type_a, type_b):
         return "no"
     forms_a = [name_a, *aliases_a]

@@ -68,6 +68,9 @@ def compare(a: ActorKey, b: ActorKey) -> tuple[Decision, float, str]:
         return verdict, 100.0, f"same name: {sorted(shared)[0]}"
     score = float(fuzz.token_sort_ratio(normalise(a.name), normalise(b.name)))
     ta, tb = normalise(a.name).split(), normalise(b.name).split()
+    if a.type != b.type:
+        org = a if a.type == "ORG" else b
+        return verdict, score, f"a surname typed as an organisation: {org.name}"
     if a.type == "PERSON" and ta and tb and ta[-1] == tb[-1]:
         return verdict, score, f"same surname: {ta[-1]}"
     if a.name.isupper() or b.name.isupper():
@@ -110,9 +113,17 @@ def merge_actors(conn: sqlite3.Connection, keep: int, drop: int) -> int:
         return keep
     rows = {r["id"]: r for r in conn.execute("SELECT * FROM actors WHERE id IN (?, ?)", (keep, drop))}
     kept, dropped = rows[keep], rows[drop]
-    names = [*json.loads(kept["aliases"]), dropped["name"], *json.loads(dropped["aliases"])]
-    aliases = [n for i, n in enumerate(names) if n != kept["name"] and n not in names[:i]]
-    conn.execute("UPDATE actors SET aliases = ? WHERE id = ?", (json.dumps(aliases), keep))
+    name, typ = kept["name"], kept["type"]
+    if dropped["type"] != typ:
+        # two types ("Trump" ORG, "Donald Trump" PERSON): the one most of their documents gave wins, with its name
+        count = dict(conn.execute("SELECT actor_id, COUNT(*) FROM entities WHERE actor_id IN (?, ?) GROUP BY actor_id",
+                                  (keep, drop)).fetchall())
+        if count.get(drop, 0) > count.get(keep, 0):
+            name, typ = dropped["name"], dropped["type"]
+    names = [kept["name"], *json.loads(kept["aliases"]), dropped["name"], *json.loads(dropped["aliases"])]
+    aliases = [n for i, n in enumerate(names) if n != name and n not in names[:i]]
+    conn.execute("UPDATE actors SET name = ?, type = ?, aliases = ? WHERE id = ?",
+                 (name, typ, json.dumps(aliases), keep))
     conn.execute("UPDATE entities SET actor_id = ? WHERE actor_id = ?", (keep, drop))
     for table, col in (("actor_keys", "key"), ("actor_blocks", "block")):
         conn.execute(f"INSERT OR IGNORE INTO {table} (actor_id, {col}) SELECT ?, {col} FROM {table} WHERE actor_id = ?",
