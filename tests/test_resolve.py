@@ -73,6 +73,8 @@ def test_compare_actors_across_documents() -> None:
     assert compare_actors("Nouri al-Maliki", "PERSON", [], "Nuri al-Maliki", "PERSON", ["Maliki"]) == "merge"
     assert compare_actors("Daniel Orwen", "PERSON", [], "Samuel Orwen", "PERSON", []) == "no"
     assert compare_actors("Orwen", "PERSON", [], "Daniel Orwen", "PERSON", []) == "candidate"
+    assert compare_actors("Orwen", "PERSON", [], "Orwen", "PERSON", []) == "merge"  # the same bare name
+    assert compare_actors("Orwen", "PERSON", [], "Daniel Orwen", "PERSON", ["Orwen"]) == "candidate"
     assert compare_actors("NMB", "ORG", [], "Northern Mining Board", "ORG", []) == "candidate"
     assert compare_actors("Jordan", "GPE", [], "Michael Jordan", "PERSON", []) == "no"
     # a bare surname the model typed as an organisation: asked, never merged; an acronym never
@@ -80,5 +82,6 @@ def test_compare_actors_across_documents() -> None:
     assert compare_actors("Daniel Orwen", "PERSON", [], "Orwen", "ORG", []) == "candidate"
     assert compare_actors("Orwen Mining", "ORG", [], "Daniel Orwen", "PERSON", []) == "no"
     assert compare_actors("DO", "ORG", [], "Daniel Orwen", "PERSON", []) == "no"
+    assert compare_actors("Orwen", "ORG", ["ORWEN"], "Daniel Orwen", "PERSON", []) == "candidate"
     assert compare_actors("Orwen", "ORG", [], "Orwen", "PERSON", []) == "candidate"
     assert compare_actors("Vorland", "GPE", [], "Kestria", "GPE", []) == "no"

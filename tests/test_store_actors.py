@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from claimgraph.records import Analysis, Document, Entity, Mention
+from claimgraph.records import DESCRIPTION_LABEL, SOURCE_NAME_LABEL, Analysis, Document, Entity, Mention
 from claimgraph.store import connect_writer, migrate, write_analysis
 from claimgraph.store.actors import ActorKey, block_keys, decide
 from claimgraph.store.migrate import _statements, migrations
@@ -86,6 +86,57 @@ def test_an_organisations_own_name_is_no_candidate_for_a_person(conn: sqlite3.Co
     write_analysis(conn, doc_with(("Dana Vell", "PERSON")))
     write_analysis(conn, doc_with(("Vell Holdings", "ORG"), ("DV", "ORG")))
     assert candidate_pairs(conn) == []
+
+
+def test_the_same_bare_person_name_is_one_actor_asked_about_once(conn: sqlite3.Connection) -> None:
+    write_analysis(conn, doc_with(("Dana Vell", "PERSON")))
+    write_analysis(conn, doc_with(("Vell", "PERSON")))
+    write_analysis(conn, doc_with(("Vell", "PERSON"), ("Kestria", "GPE")))
+    assert actor_names(conn) == ["Dana Vell", "Kestria", "Vell"]
+    assert candidate_pairs(conn) == [("Dana Vell", "Vell")]
+    vell = conn.execute("SELECT id FROM actors WHERE name = 'Vell'").fetchone()[0]
+    assert conn.execute("SELECT COUNT(*) FROM entities WHERE actor_id = ?", (vell,)).fetchone()[0] == 2
+
+
+def test_an_anonymous_source_is_its_own_actor_in_every_document(conn: sqlite3.Connection) -> None:
+    def described(name: str, place: str) -> Analysis:
+        a = doc_with((name, "PERSON"), (place, "GPE"))
+        ment = (Mention(0, len(name), name, SOURCE_NAME_LABEL), Mention(0, len(name), name, DESCRIPTION_LABEL))
+        return Analysis(a.document, (Entity("e1", name, "PERSON", ment), a.entities[1]))
+
+    def people() -> list[str]:
+        return sorted(r[0] for r in conn.execute("SELECT name FROM actors WHERE type = 'PERSON'"))
+
+    for name, place in (("resident", "Kestria"), ("resident", "Ilvania"), ("Resident", "Vorland"),
+                        ("village resident", "Talvik")):
+        write_analysis(conn, described(name, place))
+    assert people() == ["Resident", "resident", "resident", "village resident"]
+    assert candidate_pairs(conn) == []
+    # a lower-case bare name found otherwise is never merged by name either
+    write_analysis(conn, doc_with(("resident", "PERSON")))
+    write_analysis(conn, doc_with(("resident", "PERSON"), ("Orwen", "PERSON")))
+    assert people().count("resident") == 4
+
+
+def test_migration_0004_folds_bare_person_names_kept_apart_before(tmp_path: Path) -> None:
+    c = connect_writer(tmp_path / "old.db")
+    c.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)")
+    for mig in migrations()[:3]:
+        for statement in _statements(mig.sql):
+            c.execute(statement)
+        c.execute("INSERT INTO schema_version VALUES (?, ?, datetime('now'))", (mig.version, mig.name))
+    ids = [int(c.execute("INSERT INTO actors (name, type, aliases) VALUES (?, ?, '[]')", (n, t)).lastrowid or 0)
+           for n, t in (("Vell", "PERSON"), ("Vell", "PERSON"), ("Vell", "ORG"), ("Orwen", "PERSON"),
+                        ("Orwen", "PERSON"), ("aide", "PERSON"), ("aide", "PERSON"))]
+    c.execute("INSERT INTO actor_candidates (actor_a, actor_b, score, reason, created_at) VALUES (?, ?, 100, '', '')",
+              (ids[0], ids[1]))
+    c.execute("INSERT INTO actor_decisions (key_a, key_b, decision, name_a, name_b, decided_at) "
+              "VALUES ('orwen', 'orwen', 'reject', 'Orwen', 'Orwen', '')")  # a user kept these apart
+    assert migrate(c) == len(migrations())
+    rows = sorted((r[0], r[1]) for r in c.execute("SELECT name, type FROM actors"))
+    assert rows == [("Orwen", "PERSON"), ("Orwen", "PERSON"), ("Vell", "ORG"), ("Vell", "PERSON"),
+                    ("aide", "PERSON"), ("aide", "PERSON")]
+    assert c.execute("SELECT COUNT(*) FROM actor_candidates").fetchone()[0] == 0
 
 
 def test_same_name_merges_and_keeps_aliases(conn: sqlite3.Connection) -> None:

@@ -164,6 +164,8 @@ class Document:
 DESCRIPTION_LABEL = "DESCRIPTION"
 REFERENCE_LABEL = "REFERENCE"
 NAMELESS_LABELS = frozenset({DESCRIPTION_LABEL, REFERENCE_LABEL})
+# The name given to an unnamed source from its own phrase ("member of X", "resident of the village").
+SOURCE_NAME_LABEL = "SOURCE"
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +188,12 @@ class Entity:
     type: str  # PERSON, ORG, GPE, NORP, MEDIA, ...
     mentions: tuple[Mention, ...]
     aliases: tuple[str, ...] = ()
+
+    @property
+    def unnamed(self) -> bool:
+        """Known only by descriptions and references (an anonymous source): no name to match across documents."""
+        return bool(self.mentions) and all(m.label in NAMELESS_LABELS or m.label == SOURCE_NAME_LABEL
+                                           for m in self.mentions)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -188,12 +188,14 @@ def surname_typed_as_org(name_a: str, type_a: str, aliases_a: Sequence[str], nam
     The small model often types a bare surname as an organisation ("Trump's campaign"); across documents
     that is worth a question to the user, never a merge ("Ford" may be the company).
     """
-    person, org = ([name_a, *aliases_a], [name_b, *aliases_b]) if type_a == "PERSON" else \
-        ([name_b, *aliases_b], [name_a, *aliases_a])
+    (person, person_aliases), org = ((name_a, aliases_a), [name_b, *aliases_b]) if type_a == "PERSON" else \
+        ((name_b, aliases_b), [name_a, *aliases_a])
     words = {normalise_name(f) for f in org} - {""}
-    if not words or any(len(w.split()) != 1 for w in words) or any(f.isupper() for f in org):
-        return False  # a longer name or an acronym ("AP") is an organisation's own
-    return bool(words & {surname_key(f) for f in person})
+    if not words or any(len(w.split()) != 1 for w in words) or org[0].isupper():
+        return False  # a longer name or an acronym ("AP"; not "Trump" also written "TRUMP") is an organisation's own
+    # the surname of a full name, or the person's own one-word name; not a one-word alias ("Hillary")
+    surnames = {surname_key(f) for f in (person, *person_aliases) if len(name_tokens(f)) > 1}
+    return bool(words & (surnames | {normalise_name(person)}))
 
 
 def compare_actors(
@@ -207,10 +209,11 @@ def compare_actors(
 ) -> Decision:
     """Are two canonical actors (from two documents) the same? ``merge``, ``candidate`` or ``no``.
 
-    merge: an alias-table entry, a shared normalised name or alias, or person names that are
-    spellings of each other. candidate: a close but not certain match (a bare surname against a
-    full name, an acronym against a name it abbreviates, a fuzzy organisation name). no: otherwise,
-    and always when the types are incompatible (a person never merges with a place).
+    merge: an alias-table entry, a shared normalised name or alias, person names that are
+    spellings of each other, or the same bare one-word name of a person. candidate: a close but
+    not certain match (a bare surname against a full name, an acronym against a name it
+    abbreviates, a fuzzy organisation name, a surname the model typed as an organisation). no:
+    otherwise, and always when the types are incompatible (a person never merges with a place).
     """
     table = table or default_alias_table()
     if {type_a, type_b} == {"PERSON", "ORG"}:
@@ -234,8 +237,10 @@ def compare_actors(
             if any(person_names_compatible(x, y) for x in full_a for y in full_b):
                 return "merge"
             return "no"  # two different people who may share a surname
+        if keys_a & keys_b and not full_a and not full_b and name_a[:1].isupper() and name_b[:1].isupper():
+            return "merge"  # the same bare name ("Obama" / "Obama"): one actor, asked about once per full name
         if keys_a & keys_b or {surname_key(f) for f in forms_a} & {surname_key(f) for f in forms_b}:
-            return "candidate"  # a bare surname: too little to merge across documents
+            return "candidate"  # a bare surname against a full name: too little to merge across documents
         return "no"
     if keys_a & keys_b:
         return "merge"

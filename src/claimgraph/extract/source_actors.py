@@ -17,7 +17,15 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.extract.coref import DOCUMENT_NOUNS, PERSON_NOUNS
 from claimgraph.nlp.doccache import doc_text
-from claimgraph.records import DESCRIPTION_LABEL, NAMELESS_LABELS, REFERENCE_LABEL, Attribution, Entity, Mention
+from claimgraph.records import (
+    DESCRIPTION_LABEL,
+    NAMELESS_LABELS,
+    REFERENCE_LABEL,
+    SOURCE_NAME_LABEL,
+    Attribution,
+    Entity,
+    Mention,
+)
 from claimgraph.resolve import normalise_name
 
 # Leading words that say how many or which, not who.
@@ -121,7 +129,8 @@ def add_source_actors(
         _, _, mentions = built[keys[key]]
         # the name ("member of X"), then the source phrase as it stands: a description or a pronoun, no name
         label = REFERENCE_LABEL if src.span.text.lower() in PRONOUNS else DESCRIPTION_LABEL
-        for m in (Mention(s, e, text[s:e], "SOURCE"), Mention(src.span.start, src.span.end, src.span.text, label)):
+        for m in (Mention(s, e, text[s:e], SOURCE_NAME_LABEL),
+                  Mention(src.span.start, src.span.end, src.span.text, label)):
             if all((x.start, x.end) != (m.start, m.end) for x in mentions):
                 mentions.append(m)
         links[k] = f"e{next_id + keys[key]}"

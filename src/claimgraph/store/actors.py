@@ -68,7 +68,7 @@ def compare(a: ActorKey, b: ActorKey) -> tuple[Decision, float, str]:
         return verdict, 100.0, f"same name: {sorted(shared)[0]}"
     score = float(fuzz.token_sort_ratio(normalise(a.name), normalise(b.name)))
     ta, tb = normalise(a.name).split(), normalise(b.name).split()
-    if a.type != b.type:
+    if {a.type, b.type} == {"PERSON", "ORG"}:
         org = a if a.type == "ORG" else b
         return verdict, score, f"a surname typed as an organisation: {org.name}"
     if a.type == "PERSON" and ta and tb and ta[-1] == tb[-1]:
@@ -87,10 +87,7 @@ def resolve_entity(conn: sqlite3.Connection, key: ActorKey, now: str) -> int:
             _add_names(conn, other_id, key)
             return other_id
     # 2. a new actor, with a candidate for every uncertain match (unless a user already decided)
-    cur = conn.execute(
-        "INSERT INTO actors (name, type, aliases) VALUES (?, ?, ?)", (key.name, key.type, json.dumps(list(key.aliases)))
-    )
-    actor_id = int(cur.lastrowid or 0)
+    actor_id = new_actor(conn, key)
     _index(conn, actor_id, key)
     for other_id, other in others:
         verdict, score, reason = compare(key, other)
@@ -105,6 +102,14 @@ def resolve_entity(conn: sqlite3.Connection, key: ActorKey, now: str) -> int:
             (other_id, actor_id, score, reason, now),
         )
     return actor_id
+
+
+def new_actor(conn: sqlite3.Connection, key: ActorKey) -> int:
+    """A new actor, not indexed: nothing later is compared with it unless :func:`_index` files it."""
+    cur = conn.execute(
+        "INSERT INTO actors (name, type, aliases) VALUES (?, ?, ?)", (key.name, key.type, json.dumps(list(key.aliases)))
+    )
+    return int(cur.lastrowid or 0)
 
 
 def merge_actors(conn: sqlite3.Connection, keep: int, drop: int) -> int:
@@ -167,6 +172,28 @@ def backfill_blocks(conn: sqlite3.Connection) -> None:
         key = ActorKey(r["name"], r["type"], tuple(json.loads(r["aliases"])))
         conn.executemany("INSERT OR IGNORE INTO actor_blocks (actor_id, block) VALUES (?, ?)",
                          [(r["id"], b) for b in block_keys(key)])
+
+
+def fold_bare_names(conn: sqlite3.Connection) -> None:
+    """Migration 0004's Python step: person actors known only by the same one-word name become one.
+
+    Stores written before it kept every bare "Obama" apart, one actor per document, each a candidate
+    for all the others. A pair a user rejected stays apart.
+    """
+    groups: dict[str, list[int]] = {}
+    for r in conn.execute("SELECT id, name, aliases FROM actors WHERE type = 'PERSON' ORDER BY id").fetchall():
+        forms = [r["name"], *json.loads(r["aliases"])]
+        keys = {normalise(f) for f in forms} - {""}
+        # a name, capitalised: a lower-case word ("reporter") is an anonymous source's description
+        if len(keys) == 1 and all(len(k.split()) == 1 for k in keys) and r["name"][:1].isupper():
+            groups.setdefault(keys.pop(), []).append(int(r["id"]))
+    for ids in groups.values():
+        keep = ids[0]
+        for drop in ids[1:]:
+            row = conn.execute("SELECT name FROM actors WHERE id = ?", (drop,)).fetchone()
+            kept = conn.execute("SELECT name FROM actors WHERE id = ?", (keep,)).fetchone()
+            if _decision(conn, kept["name"], row["name"]) != "reject":
+                merge_actors(conn, keep=keep, drop=drop)
 
 
 def _blocked(conn: sqlite3.Connection, key: ActorKey) -> list[tuple[int, ActorKey]]:

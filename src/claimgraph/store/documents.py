@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from claimgraph.records import Analysis
-from claimgraph.store.actors import ActorKey, prune_orphans, resolve_entity
+from claimgraph.store.actors import ActorKey, new_actor, prune_orphans, resolve_entity
 
 WriteStatus = Literal["stored", "replaced", "skipped"]
 
@@ -64,7 +64,9 @@ def _insert(conn: sqlite3.Connection, analysis: Analysis, now: str) -> None:
     conn.execute("INSERT INTO documents_fts (doc_id, title, text) VALUES (?, ?, ?)", (d.doc_id, d.title or "", d.text))
     # 2. entities, resolved to corpus actors, and their mentions
     for e in analysis.entities:
-        actor = resolve_entity(conn, ActorKey(e.name, e.type, e.aliases), now)
+        key = ActorKey(e.name, e.type, e.aliases)
+        # an anonymous source ("a resident") is its own actor: descriptions match nothing across documents
+        actor = new_actor(conn, key) if e.unnamed else resolve_entity(conn, key, now)
         conn.execute(
             "INSERT INTO entities (doc_id, id, name, type, aliases, actor_id) VALUES (?, ?, ?, ?, ?, ?)",
             (d.doc_id, e.id, e.name, e.type, json.dumps(list(e.aliases)), actor),
