@@ -699,6 +699,14 @@ def test_a_clause_the_parser_hung_on_the_source_after_according_to_is_the_conten
         assert a.content.text.startswith("the ") and a.content.text.endswith(("desperation", "haste"))
 
 
+def test_a_determiner_the_parser_hung_on_the_verb_is_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Some" read as the determiner of "discount": the source was missing
+    a = one(run(nlp, "Some discount these reports because they come from armed groups."), "discount")
+    assert a.source is not None and a.source.span.text == "Some" and a.source.kind == "anonymous"
+    b = one(run(nlp, "Many believe that the fund was looted."), "believe")
+    assert b.source is not None and b.source.span.text == "Many"
+
+
 def test_a_source_noun_read_as_a_verb_after_according_to(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The host mocked his guests in private, according to show insiders."
     a = one(run(nlp, text), "to")

@@ -248,6 +248,10 @@ def _phrase_start(doc: Doc, j: int) -> int:
     return k
 
 
+# Determiners that stand alone as a subject ("Some say", "Many believe") when the parser hangs them on the verb.
+PRONOUN_DETERMINERS = frozenset({"some", "many", "few", "most", "several", "both", "all"})
+
+
 def _orphan_subject(verb: Token) -> tuple[Token, Char] | None:
     """'..., and Democrats accused the GOP of ...' parsed with "Democrats" hung elsewhere: a finite
     verb with no subject takes the noun phrase that ends right before it (its auxiliaries aside)."""
@@ -263,6 +267,9 @@ def _orphan_subject(verb: Token) -> tuple[Token, Char] | None:
     if j < 0:
         return None
     last = doc[j]
+    if (last.dep_ == "det" and last.head.i == verb.i and last.lower_ in PRONOUN_DETERMINERS
+            and (j == 0 or doc[j].is_sent_start or doc[j - 1].is_punct)):
+        return last, token_chars(doc, j, j)  # "Some discount these reports": a determiner read as the subject's
     if last.pos_ not in {"NOUN", "PROPN"} or last.head.i == verb.i or last.tag_ == "POS" or last.dep_ == "poss":
         return None
     k = _phrase_start(doc, j)
