@@ -872,3 +872,18 @@ def test_that_said_turns_the_argument_and_reports_nothing(text: str) -> None:
     assert a.attributions == () and [c.evidence for c in a.claims] == ["author_assertion"]
     said = analyze("Ratings\n\nShe said that the audience tends to be older.").attributions
     assert [x.cue.text for x in said if x.cue] == ["said"]
+
+
+def test_only_outermost_attributions_count_whatever_the_order_of_spans() -> None:
+    from claimgraph.extract.attr_rules import Candidate, _drop_nested
+
+    outer = Candidate(content=[(10, 500)], cue=(0, 5), source=None, rule="t")  # a long content first
+    short = Candidate(content=[(520, 530)], cue=(510, 515), source=None, rule="t")
+    inner = Candidate(content=[(100, 120)], cue=(90, 95), source=None, rule="t")  # cue inside outer's content
+    after = Candidate(content=[(600, 610)], cue=(525, 528), source=None, rule="t")  # cue inside short's
+    own = Candidate(content=[(700, 720), (730, 760)], cue=(722, 727), source=None, rule="t")  # between its parts
+    self_inside = Candidate(content=[(800, 900)], cue=(850, 855), source=None, rule="t")  # inside its own content
+    # a cue inside the long content, after a short content that does not hold it
+    later = Candidate(content=[(300, 310)], cue=(200, 205), source=None, rule="t")
+    kept = _drop_nested([outer, short, inner, after, own, self_inside, later])
+    assert kept == [outer, short, own, self_inside]

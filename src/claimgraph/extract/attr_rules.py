@@ -8,10 +8,11 @@ of times), so the rules cost little next to the parse itself.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
+from functools import cached_property
+from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -125,6 +126,16 @@ class _Context:
     used_quotes: set[int] = field(default_factory=set)
     cue_prob: np.ndarray | None = None  # the trained scorer's P(token heads a cue), when it is on
     keep_threshold: float = 0.0
+
+    @cached_property
+    def quotes_by_start(self) -> tuple[list[int], list[Quote]]:
+        order = sorted(self.quotes, key=lambda q: q.start)
+        return [q.start for q in order], order
+
+    @cached_property
+    def quotes_by_end(self) -> tuple[list[int], list[Quote]]:
+        order = sorted(self.quotes, key=lambda q: q.end)
+        return [q.end for q in order], order
 
     def doubted(self, i: int) -> bool:
         """The trained scorer is on and finds token ``i`` an unlikely cue: a rule should not fire on it."""
@@ -1868,12 +1879,18 @@ def _prep_object(
 def _extend_over_quotes(ctx: _Context, cand: Candidate) -> None:
     """Content that cuts a quotation in two takes all of it (a quote is said whole)."""
     new = []
+    starts, by_start = ctx.quotes_by_start
+    ends, by_end = ctx.quotes_by_end
     for s, e in cand.content:
-        for q in ctx.quotes:
-            if q.start < s < q.end and s - q.start <= 2:
+        # a quote opening at most 2 characters before s, one closing at most 2 after e
+        for q in by_start[bisect_left(starts, s - 2) : bisect_left(starts, s)]:
+            if s < q.end:
                 s = q.start
-            if q.start < e < q.end and q.end - e <= 2:
+                break
+        for q in by_end[bisect_right(ends, e) : bisect_right(ends, e + 2)]:
+            if q.start < e:
                 e = q.end
+                break
         new.append((s, e))
     cand.content = new
 
@@ -1881,13 +1898,20 @@ def _extend_over_quotes(ctx: _Context, cand: Candidate) -> None:
 def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
     """Only the outermost attribution counts: drop those whose cue lies inside another's content."""
     spans = sorted(((s, e, id(c)) for c in cands for s, e in c.content), key=lambda x: x[0])
+    starts = [s for s, _, _ in spans]
+    reach = list(accumulate((e for _, e, _ in spans), max))  # the furthest end among spans[:k+1]
     out = []
     for c in cands:
         if c.cue is None:
             out.append(c)
             continue
         cs = c.cue[0]
-        inside = any(s <= cs < e and owner != id(c) for s, e, owner in spans if s <= cs)
+        inside = False
+        k = bisect_right(starts, cs) - 1  # spans that start at or before the cue, latest first
+        while k >= 0 and reach[k] > cs and not inside:
+            s, e, owner = spans[k]
+            inside = s <= cs < e and owner != id(c)
+            k -= 1
         if not inside:
             out.append(c)
     return out

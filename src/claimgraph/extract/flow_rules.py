@@ -10,6 +10,7 @@ before) or a common noun for people ("refugees", "the company"), which becomes a
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -17,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.extract.actor_lexicons import ActorLexicons, FlowLexicons, actor_lexicons, flow_lexicons
 from claimgraph.extract.coref import PERSON_NOUNS
-from claimgraph.nlp.doccache import sent_of, token_at_char
+from claimgraph.nlp.doccache import ent_of, sent_of, token_at_char
 
 CACHE_KEY = "claimgraph.flow_frames.v1"  # frames are computed once per Doc and shared by both stages
 RELATIVE = {"which", "that", "who", "whom", "whose"}
@@ -81,6 +82,7 @@ MAGNITUDES = frozenset({"m", "mn", "bn", "k", "million", "billion", "thousand"})
 EMPLOYER_PREPS = {"of", "at"}
 DESCRIBED_KEY = "claimgraph.flow_described.v1"  # "X, a pro-government militia": description lemma -> named tokens
 PROPER_KEY = "claimgraph.flow_proper_heads.v1"  # lemma of a proper noun -> where it occurs ("... Ministry")
+PROPER_LEMMA_KEY = "claimgraph.flow_proper_lemmas.v1"  # the same by lemma
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,7 +285,7 @@ def _date_in(tok: Token) -> tuple[int, int] | None:
         if c.dep_ in ("prep", "npadvmod", "advmod", "pobj"):
             for t in c.subtree:
                 if t.ent_type_ in ("DATE", "TIME"):
-                    ent = next((e for e in tok.doc.ents if e.start <= t.i < e.end), None)
+                    ent = ent_of(t)
                     if ent is not None:
                         return ent.start_char, ent.end_char
     return None
@@ -449,6 +451,18 @@ def _proper_heads(doc: Doc) -> dict[str, list[int]]:
     return cached
 
 
+def _proper_lemmas(doc: Doc) -> dict[str, list[int]]:
+    """Indices of proper nouns by lower-case lemma, in text order, built once per Doc."""
+    cached = doc.user_data.get(PROPER_LEMMA_KEY)
+    if cached is None:
+        cached = {}
+        for t in doc:
+            if t.pos_ == "PROPN":
+                cached.setdefault(t.lemma_.lower(), []).append(t.i)
+        doc.user_data[PROPER_LEMMA_KEY] = cached
+    return cached
+
+
 def _affiliation(
     person: Token, noun: str, tok_ent: Sequence[str | None], types: dict[str, str], alex: ActorLexicons
 ) -> str | None:
@@ -575,10 +589,11 @@ def resolve_end(
         return [owned]
     definite = tok.tag_ == "NN" and any(c.lower_ in ("the", "this") for c in tok.children)
     if definite:
-        for j in range(tok.i - 1, -1, -1):  # "the fund": the organisation last named "... Fund"
+        # "the fund": the organisation last named "... Fund"
+        proper = _proper_lemmas(tok.doc).get(lemma, [])
+        for j in reversed(proper[: bisect.bisect_left(proper, tok.i)]):
             eid = tok_ent[j]
-            if eid is not None and types.get(eid) == "ORG" and eid not in avoid and _name_head(j, tok_ent) == j \
-                    and tok.doc[j].pos_ == "PROPN" and tok.doc[j].lemma_.lower() == lemma:
+            if eid is not None and types.get(eid) == "ORG" and eid not in avoid and _name_head(j, tok_ent) == j:
                 return [eid]
     if definite and (lemma in DEFINITE_GROUPS or lemma in alex.group_nouns) and \
             (named := _described_as(tok)) is not None:

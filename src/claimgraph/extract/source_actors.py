@@ -10,6 +10,7 @@ to it. Two phrases are one actor only when their words are the same: "one Mosul 
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Sequence
 
@@ -104,13 +105,15 @@ def add_source_actors(
     keys: dict[str, int] = {}
     built: list[tuple[str, str, list[Mention]]] = []  # name, type, mentions
     links: dict[int, str] = {}
-    named = sorted((m.start, m.end, e.id, e.type) for e in entities for m in e.mentions)
+    people = sorted((m.start, m.end, e.id) for e in entities if e.type == "PERSON" for m in e.mentions)
+    starts = [p[0] for p in people]
     for k, a in enumerate(attributions):
         src = a.source
         if src is None or src.entity is not None:
             continue
         span = src.resolved or src.span
-        inside = {eid for ms, me, eid, typ in named if span.start <= ms and me <= span.end and typ == "PERSON"}
+        lo, hi = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)
+        inside = {eid for _, me, eid in people[lo:hi] if me <= span.end}
         if len(inside) == 1:
             links[k] = inside.pop()  # "OFR's country director, Samir Oduya,": the apposition names the source
             continue

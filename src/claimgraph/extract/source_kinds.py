@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from claimgraph.extract.coref import PERSON_NOUNS
 from claimgraph.lexicons import read_lines
-from claimgraph.nlp.doccache import doc_text, sent_of
+from claimgraph.nlp.doccache import doc_text, ent_of, sent_of
 from claimgraph.records import Document, Entity, SourceKind
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -141,15 +141,6 @@ def _media_name_inside(text: str) -> bool:
 # ---------------------------------------------------------------- helpers over the parse
 
 
-def _ent_of(tok: Token) -> SpacySpan | None:
-    if not tok.ent_type_:
-        return None
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None  # pragma: no cover - ent_type_ set without an entity
-
-
 def _emphasis_of(tok: Token, document: Document) -> str | None:
     start, end = tok.idx, tok.idx + len(tok.text)
     for e in document.emphasis:
@@ -237,7 +228,7 @@ def entity_kind(entity: Entity) -> SourceKind | None:
 
 def _institution_kind(tok: Token, document: Document) -> SourceKind | None:
     """The kind of the institution a role noun speaks for ("a Pentagon spokesman")."""
-    ent = _ent_of(tok)
+    ent = ent_of(tok)
     if ent is not None:
         kind = _name_kind(ent.text, ent.label_)
         if kind is not None and kind != "named_person":
@@ -325,9 +316,9 @@ def source_kind(source: SpacySpan, entity: Entity | None, document: Document) ->
     anonymous = word_list("source_anonymous_heads.txt")
     if any(h.pos_ != "PROPN" and h.ent_type_ != "PERSON" and anonymous.has_token(h) for h in heads):
         return "anonymous"
-    ent = _ent_of(root)
+    ent = ent_of(root)
     if ent is None and root.pos_ == "PROPN":  # "Damien Spleeters": NER may label only the first name
-        ent = next((e for c in root.children if c.dep_ == "compound" and (e := _ent_of(c)) is not None), None)
+        ent = next((e for c in root.children if c.dep_ == "compound" and (e := ent_of(c)) is not None), None)
     emphasis = _emphasis_of(root, document)
     media_words = word_list("source_media_words.txt")
     org_words = word_list("source_organization_words.txt")
@@ -338,7 +329,7 @@ def source_kind(source: SpacySpan, entity: Entity | None, document: Document) ->
         (c for c in root.children if c.dep_ in {"appos", "compound", "nmod"} and c.ent_type_ == "PERSON"), None
     )
     if ent is None and named is not None and root.pos_ == "NOUN":  # "then-president Ana Ruiz" parsed as appos
-        ent = _ent_of(named)
+        ent = ent_of(named)
     if (ent is not None and ent.label_ == "PERSON") or (
         entity is not None and entity.type == "PERSON" and root.pos_ == "PROPN"
     ):

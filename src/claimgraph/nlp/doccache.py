@@ -65,3 +65,21 @@ def token_at_char(doc: Doc, char: int) -> Token | None:
         return None
     tok = doc[k]
     return tok if char < tok.idx + len(tok) else None
+
+
+def ent_of(token: Token) -> Span | None:
+    """The named entity that holds ``token`` (None outside one), read from the IOB tags around it.
+
+    ``Doc.ents`` builds every entity span of the document on each access: looked up per token it made
+    the extractors quadratic in the document's length.
+    """
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type)
