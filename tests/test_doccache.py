@@ -34,3 +34,24 @@ def test_ent_of_tells_adjacent_entities_apart(nlp) -> None:  # type: ignore[no-u
     doc.ents = [doc.char_span(0, 17, label="DATE")]  # one entity over two tokens
     span = ent_of(doc[1])
     assert span is not None and (span.text, span.label_) == ("Yesterday Ilvania", "DATE")
+
+
+@pytest.mark.model
+def test_every_line_starts_a_sentence_and_a_forced_start_keeps_its_next_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rifles traced to Ilvania\nCustoms officials said the crates were relabelled.\n\nThe ministry denied it."
+    doc = nlp(text)
+    starts = [t.text for t in doc if t.is_sent_start and not t.is_space]
+    assert starts == ["Rifles", "Customs", "The"]
+    # the parser, told that "Customs" starts a sentence, does not close it after one word
+    assert not doc[[t.text for t in doc].index("officials")].is_sent_start
+
+
+def test_line_starts_are_set_before_the_parser_without_one() -> None:
+    import spacy
+
+    from claimgraph.nlp.components import paragraph_starts
+
+    nlp = spacy.blank("en")
+    doc = paragraph_starts(nlp("One line here\nSecond line\n\nThird"))
+    assert [t.text for t in doc if t.is_sent_start] == ["One", "Second", "Third"]
+    assert doc[[t.text for t in doc].index("line", 3)].is_sent_start is False

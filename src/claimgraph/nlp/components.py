@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from spacy import registry
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -40,13 +41,19 @@ def paragraph_starts(doc: Doc) -> Doc:
     Runs before the parser, which keeps boundaries set in advance.
     """
     n = len(doc)
+    # written through the array: setting Token.is_sent_start checks the whole Doc for a parse each time
+    starts = doc.to_array([SENT_START]).reshape(-1, 1).astype("int64")  # -1: not a start
+    changed = False
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if ((prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_) and not tok.is_space:
-            tok.is_sent_start = True
+            starts[tok.i, 0] = 1
+            changed = True
             # a forced start can make the parser close a one-word sentence ("Customs | officials said")
             if tok.i + 1 < n and doc[tok.i + 1].is_alpha and "\n" not in tok.whitespace_:
-                doc[tok.i + 1].is_sent_start = False
+                starts[tok.i + 1, 0] = -1
+    if changed:
+        doc.from_array([SENT_START], starts.astype("uint64"))  # type: ignore[arg-type]  # -1 wraps as spaCy expects
     return doc
 
 
