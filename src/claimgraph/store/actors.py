@@ -187,13 +187,11 @@ def fold_bare_names(conn: sqlite3.Connection) -> None:
         # a name, capitalised: a lower-case word ("reporter") is an anonymous source's description
         if len(keys) == 1 and all(len(k.split()) == 1 for k in keys) and r["name"][:1].isupper():
             groups.setdefault(keys.pop(), []).append(int(r["id"]))
-    for ids in groups.values():
-        keep = ids[0]
+    for key, ids in groups.items():
+        if _decision(conn, key, key) == "reject":
+            continue
         for drop in ids[1:]:
-            row = conn.execute("SELECT name FROM actors WHERE id = ?", (drop,)).fetchone()
-            kept = conn.execute("SELECT name FROM actors WHERE id = ?", (keep,)).fetchone()
-            if _decision(conn, kept["name"], row["name"]) != "reject":
-                merge_actors(conn, keep=keep, drop=drop)
+            merge_actors(conn, keep=ids[0], drop=drop)
 
 
 def _blocked(conn: sqlite3.Connection, key: ActorKey) -> list[tuple[int, ActorKey]]:
