@@ -81,8 +81,7 @@ MAGNITUDES = frozenset({"m", "mn", "bn", "k", "million", "billion", "thousand"})
 # "the coach of X", "a manager at X": the prepositions that name a paid role's employer
 EMPLOYER_PREPS = {"of", "at"}
 DESCRIBED_KEY = "claimgraph.flow_described.v1"  # "X, a pro-government militia": description lemma -> named tokens
-PROPER_KEY = "claimgraph.flow_proper_heads.v1"  # lemma of a proper noun -> where it occurs ("... Ministry")
-PROPER_LEMMA_KEY = "claimgraph.flow_proper_lemmas.v1"  # the same by lemma
+PROPER_KEY = "claimgraph.flow_proper_nouns.v2"  # word and lemma of a proper noun -> where it occurs ("... Ministry")
 
 
 @dataclass(frozen=True, slots=True)
@@ -439,28 +438,29 @@ def _described_as(tok: Token) -> int | None:
     return best
 
 
-def _proper_heads(doc: Doc) -> dict[str, list[int]]:
-    """Indices of proper nouns by lower-case lemma ("Ministry" -> [...]), built once per Doc."""
+def _proper_indexes(doc: Doc) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Indices of proper nouns in text order, by lower-case word and by lower-case lemma, built once per Doc."""
     cached = doc.user_data.get(PROPER_KEY)
     if cached is None:
-        cached = {}
+        by_word: dict[str, list[int]] = {}
+        by_lemma: dict[str, list[int]] = {}
         for t in doc:
             if t.pos_ == "PROPN":
-                cached.setdefault(t.lower_, []).append(t.i)
+                by_word.setdefault(t.lower_, []).append(t.i)
+                by_lemma.setdefault(t.lemma_.lower(), []).append(t.i)
+        cached = (by_word, by_lemma)
         doc.user_data[PROPER_KEY] = cached
-    return cached
+    return cached[0], cached[1]
+
+
+def _proper_heads(doc: Doc) -> dict[str, list[int]]:
+    """Proper nouns by lower-case word ("ministry" -> [...])."""
+    return _proper_indexes(doc)[0]
 
 
 def _proper_lemmas(doc: Doc) -> dict[str, list[int]]:
-    """Indices of proper nouns by lower-case lemma, in text order, built once per Doc."""
-    cached = doc.user_data.get(PROPER_LEMMA_KEY)
-    if cached is None:
-        cached = {}
-        for t in doc:
-            if t.pos_ == "PROPN":
-                cached.setdefault(t.lemma_.lower(), []).append(t.i)
-        doc.user_data[PROPER_LEMMA_KEY] = cached
-    return cached
+    """Proper nouns by lower-case lemma."""
+    return _proper_indexes(doc)[1]
 
 
 def _affiliation(
