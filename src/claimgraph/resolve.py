@@ -35,10 +35,12 @@ ORG_RATIO = 92.0  # whole-name ratio for organisations: spelling variants, not s
 CANDIDATE_RATIO = 85.0  # across documents, below a merge but worth a human look
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """A comparison key for a name: no diacritics, articles, punctuation, doubled letters; ou -> u.
 
-    "Nouri al-Maliki" and "Nuri al-Maliki" share the key "nuri maliki".
+    "Nouri al-Maliki" and "Nuri al-Maliki" share the key "nuri maliki". Memoised: the corpus resolver
+    compares the same few thousand names again and again.
     """
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c))
