@@ -8,8 +8,8 @@ has its own id, to at least ``--docs`` documents, plus ``/work/shared/polnear/de
 ``--polnear DIR``) read where it lies. Each stage runs in a fresh Python process, so one stage's
 model and caches do not flatter or burden the next, and its peak RSS is its own. Words are counted
 once (whitespace-separated words of the extracted text) and divided by each stage's wall time.
-Bare spaCy and analyze run alternately ``--rounds`` times (default 2) and the faster run of each
-counts, so that a burst of other work on the machine during one run does not decide their ratio.
+Every stage runs ``--rounds`` times (default 2), the stages taking turns, and the fastest run of each
+counts, so that a burst of other work on the machine during one run does not decide a ratio.
 
 Bars (2-core machine): analyze >= 0.80x bare spaCy; ingest 2 processes >= 1.6x ingest 1 process;
 Dask LocalCluster (2 workers) >= 1.4x ingest 1 process; peak RSS <= 700 MB in every process;
@@ -182,7 +182,7 @@ def main() -> None:
     ap.add_argument("--polnear", type=Path, default=POLNEAR)
     ap.add_argument("--memory", nargs=2, type=int, default=(100, 1000), metavar=("SMALL", "LARGE"))
     ap.add_argument("--quick", action="store_true", help="a smoke run: 30 documents, no memory check")
-    ap.add_argument("--rounds", type=int, default=2, help="runs of bare spaCy and of analyze; the faster counts")
+    ap.add_argument("--rounds", type=int, default=2, help="runs of every stage, taking turns; the fastest counts")
     ap.add_argument("--memory-only", action="store_true", help="only the 100 vs 1,000 documents memory check")
     ap.add_argument("--stage", choices=STAGES, help=argparse.SUPPRESS)
     ap.add_argument("--list", type=Path, help=argparse.SUPPRESS)
@@ -215,28 +215,27 @@ def throughput(args: argparse.Namespace, tmp: Path) -> None:
 
     rows: dict[str, dict[str, Any]] = {}  # the run of each stage that counts
     every: list[dict[str, Any]] = []  # every run, for peak memory
-    # bare spaCy and analyze alternate, ROUNDS times each, and the faster run of each counts: the bar is
-    # their ratio, and a burst of other work on the machine during one run should not decide it
-    paired = ("spacy", "analyze")
-    order = [st for _ in range(args.rounds) for st in paired] + [st for st in STAGES if st not in paired]
+    # every stage runs ROUNDS times, the stages taking turns, and the fastest run of each counts: the bars
+    # are ratios of stages, and a burst of other work on the machine during one run should not decide them
+    order = [st for _ in range(args.rounds) for st in STAGES]
     runs: dict[str, int] = {}
     for stage in order:
-        row = stage_in_subprocess(stage, list_file, tmp / f"{stage}.db")
+        runs[stage] = runs.get(stage, 0) + 1
+        row = stage_in_subprocess(stage, list_file, tmp / f"{stage}-{runs[stage]}.db")  # a fresh store each run
         row["wps"] = words / row["seconds"]
         every.append(row)
-        runs[stage] = runs.get(stage, 0) + 1
         if stage not in rows or row["seconds"] < rows[stage]["seconds"]:
             rows[stage] = row
         steady = row["seconds"] - row["startup"]
         if row["reading"]:
             print(f"  (reading the files, not timed in analyze: {row['reading']:.1f} s)")
-        label = f"{stage} #{runs[stage]}" if stage in paired else stage
-        print(f"  {label:14s} {row['seconds']:7.1f} s  {row['wps']:8.0f} words/s  "
+        label = f"{stage} #{runs[stage]}"
+        print(f"  {label:18s} {row['seconds']:7.1f} s  {row['wps']:8.0f} words/s  "
               f"(start-up {row['startup']:4.1f} s; {row['docs']} docs, {row['failed']} failed)  "
               f"peak RSS parent {row['parent_rss'] / MB:4.0f} MB, workers "
               f"{', '.join(f'{w / MB:.0f}' for w in row['workers']) or '-'} MB"
               + (f"  [{words / steady:6.0f} words/s after start-up]" if row["startup"] > 0 else ""))
-    print(f"  (bare spaCy and analyze: the faster of {args.rounds} runs each counts)")
+    print(f"  (each stage: the fastest of its {args.rounds} runs counts)")
 
     def ratio(a: str, b: str) -> float:
         return float(rows[a]["wps"] / rows[b]["wps"])
