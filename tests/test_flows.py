@@ -162,6 +162,22 @@ def test_person_pronoun_subject(nlp) -> None:  # type: ignore[no-untyped-def]
     assert ("money", "Anna Holm", CDU) in _pairs(flows, names)
 
 
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        # the small model types a person known by surname alone as ORG: "him" falls back on that name
+        ("Halvorsen has struggled to finance the new plant. After the crash, regional banks stopped lending him money.",
+         "Halvorsen"),
+        # a person in reach still wins over a nearer one-word organisation
+        ("Erik Dahl warned that Halvorsen has struggled to finance the new plant. After the crash, regional banks "
+         "stopped lending him money.", "Erik Dahl"),
+    ],
+)
+def test_person_pronoun_falls_back_on_a_surname_typed_as_organisation(nlp, text: str, recipient: str) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, text)
+    assert [names[f.target] for f in flows] == [recipient]
+
+
 def test_pronoun_whose_nearest_phrase_is_no_actor_is_left_alone(nlp) -> None:  # type: ignore[no-untyped-def]
     text = DEFS + "Critics doubt these reports because they come from officials enjoying support from the NLA."
     flows, names = _run(nlp, text)

@@ -354,11 +354,15 @@ def antecedent(
         if head.pos_ in ("VERB", "AUX"):
             barred = {h.i for h in _heads(_subject(head))}
     wanted = ACTOR_TYPES_FOR[cls]
+    person_org: Token | None = None  # "Trump has failed ... lending him money" with Trump typed ORG
     for j in range(tok.i - 1, first - 1, -1):
         t = doc[j]
         if t.pos_ == "PRON" or t.is_punct:
             continue
         eid = tok_ent[j]
+        if cls == "person" and person_org is None and eid is not None and eid not in avoid and j not in barred \
+                and _person_named_org(t, eid, tok_ent, types):
+            person_org = t
         if eid is None and t.dep_ == "appos" and tok_ent[t.head.i] is not None:
             continue  # "X, the largest charity, ...": the apposition describes the name before it
         if eid is None and cls != "person" and t.pos_ == "NOUN" and t.dep_ in NP_HEAD_DEPS and j not in barred \
@@ -382,7 +386,16 @@ def antecedent(
         plural_ok = (cls == "plural") == (t.tag_ == "NNS")
         if cls != "person" and plural_ok and t.dep_ != "compound" and _people_noun(t, alex) and j not in barred:
             return t
-    return None
+    return person_org
+
+
+def _person_named_org(t: Token, eid: str, tok_ent: Sequence[str | None], types: dict[str, str]) -> bool:
+    """A one-word, Title Case organisation that acts as a subject or owner: the small model's usual way of
+    mistyping a person known by surname alone. A person pronoun falls back on it when no person is near."""
+    doc = t.doc
+    alone = (t.i == 0 or tok_ent[t.i - 1] != eid) and (t.i + 1 == len(doc) or tok_ent[t.i + 1] != eid)
+    return types.get(eid) == "ORG" and alone and t.pos_ == "PROPN" and t.text.istitle() and len(t.text) > 2 \
+        and t.dep_ in SUBJ | {"poss"}
 
 
 def actor_like(tok: Token, alex: ActorLexicons, flex: FlowLexicons) -> bool:
