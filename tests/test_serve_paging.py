@@ -256,3 +256,23 @@ def test_api_pages_like_the_html_pages_with_page(big: TestClient) -> None:
     both = big.get("/api/documents", params={"page": 2, "offset": 10})
     assert both.status_code == 400 and "either offset or page" in both.json()["detail"]
     assert big.get("/api/actors", params={"page": 0}).status_code == 422
+
+
+def test_api_claims_about_an_actor_walk_every_page(big: TestClient) -> None:
+    # every document's one claim names Hubland: 305 claims about it, none by it
+    whole = big.get("/api/claims", params={"actor": "Hubland", "limit": 10_000})
+    assert whole.headers["X-Total-Count"] == str(DONORS) and len(whole.json()) == DONORS
+    pages = [big.get("/api/claims", params={"actor": "Hubland", "limit": 100, "page": p}) for p in (1, 2, 3, 4)]
+    assert {r.headers["X-Total-Count"] for r in pages} == {str(DONORS)}
+    walked = [(c["doc_id"], c["id"]) for r in pages for c in r.json()]
+    assert walked == [(c["doc_id"], c["id"]) for c in whole.json()] and len(set(walked)) == DONORS
+    assert {c["role"] for c in whole.json()} == {"about"}
+    media = big.get("/api/claims", params={"actor": "Hubland", "evidence": "media"})
+    assert media.json() == [] and media.headers["X-Total-Count"] == "0"
+
+
+@pytest.mark.parametrize("actor", ["", "   ", "x" * 301])
+def test_api_claims_need_an_actor_name(big: TestClient, actor: str) -> None:
+    # a blank name would match every actor by substring: the whole corpus in one answer
+    r = big.get("/api/claims", params={"actor": actor})
+    assert r.status_code == 422 and r.headers["content-type"].startswith("application/json")

@@ -86,9 +86,15 @@ def actor(actor_id: int, conn: Conn) -> Any:
     }
 
 
-@router.get("/claims", summary="Claims made by or about an actor")
-def claims(conn: Conn, actor: str = Query(..., max_length=300), evidence: EvidenceKind | None = None) -> Any:
-    return query.to_json(query.claims_for_actor(conn, actor, evidence))
+@router.get("/claims", summary="Claims made by or about an actor, a page at a time",
+            description="For each actor the name or alias finds (by id): what it said, then what was claimed about "
+                        "it, in document order. The `X-Total-Count` header holds the number of such claims.")
+def claims(response: Response, conn: Conn, actor: str = Query(..., min_length=1, max_length=300, pattern=r"\S"),
+           evidence: EvidenceKind | None = None, limit: int = Query(500, ge=1, le=10_000),
+           offset: int | None = Query(None, ge=0, le=2**62),
+           page: int | None = Query(None, ge=1, le=2**40, description=PAGE_HELP)) -> Any:
+    response.headers["X-Total-Count"] = str(query.count_claims_for_actor(conn, actor, evidence))
+    return query.to_json(query.claims_for_actor(conn, actor, evidence, limit, start_of(limit, offset, page)))
 
 
 @router.get("/graph", summary="The flow graph as Cytoscape elements, cut to the most connected actors",
