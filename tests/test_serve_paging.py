@@ -276,3 +276,44 @@ def test_api_claims_need_an_actor_name(big: TestClient, actor: str) -> None:
     # a blank name would match every actor by substring: the whole corpus in one answer
     r = big.get("/api/claims", params={"actor": actor})
     assert r.status_code == 422 and r.headers["content-type"].startswith("application/json")
+
+
+FIRST_NAMES = ("Anna", "Bruno", "Carla", "Dario", "Elena")
+
+
+def voss_analysis(i: int) -> Analysis:
+    """Document 0 names a bare 'Voss'; the others each a different full name ending in Voss."""
+    name = "Voss" if i == 0 else f"{FIRST_NAMES[i - 1]} Voss"
+    text = f"{name} sent money to Hubland."
+    b = Builder(text)
+    entities = (b.entity("e1", name, "PERSON"), b.entity("e2", "Hubland", "GPE"))
+    claims = (Claim("c1", b.sentence("sent"), None, "author_assertion"),)
+    return Analysis(_document(text, f"Voss {i}", "2024-01-01"), entities, (), claims, ())
+
+
+def test_candidates_page_by_page_and_a_decision_returns_to_its_page(tmp_path: Path) -> None:
+    from claimgraph.store import Writer
+
+    db = tmp_path / "voss.db"
+    with Writer(db) as w:
+        for i in range(len(FIRST_NAMES) + 1):
+            w.write_analysis(voss_analysis(i)).result()
+    with TestClient(create_app(db, page_size=2), base_url="http://127.0.0.1") as c:
+        api = c.get("/api/candidates")
+        assert api.headers["X-Total-Count"] == "5" and len(api.json()) == 5  # bare Voss: one per full name
+        pages = [c.get("/api/candidates", params={"limit": 2, "page": p}).json() for p in (1, 2, 3)]
+        assert [x["id"] for p in pages for x in p] == [x["id"] for x in api.json()]
+        rows = [re.findall(r'<tr id="candidate-(\d+)">', c.get("/candidates", params={"page": p}).text)
+                for p in (1, 2, 3)]
+        assert [int(i) for p in rows for i in p] == [x["id"] for x in api.json()]
+        third = c.get("/candidates", params={"page": 3}).text
+        assert "5 open" in third and "candidates 5–5 of 5" in third and 'name="page" value="3"' in third
+        assert c.get("/candidates", params={"page": 4}).status_code == 400
+        # deciding the one candidate on page 3 leaves two pages: back to the last one there is
+        r = c.post(f"/candidates/{pages[2][0]['id']}", data={"decision": "reject", "page": "3"}, follow_redirects=False)
+        assert r.status_code == 303 and r.headers["location"] == "/candidates?page=2"
+        r = c.post(f"/candidates/{pages[1][0]['id']}", data={"decision": "reject", "page": "2"}, follow_redirects=False)
+        assert r.headers["location"] == "/candidates?page=2"
+        r = c.post(f"/candidates/{pages[0][0]['id']}", data={"decision": "reject", "page": "junk"},
+                   follow_redirects=False)
+        assert r.headers["location"] == "/candidates"

@@ -459,13 +459,19 @@ def _actors(conn: sqlite3.Connection, ids: Sequence[int]) -> list[ActorRow]:
 
 # -- merge candidates --------------------------------------------------------------------------------
 
-def candidates(conn: sqlite3.Connection) -> list[Candidate]:
+def candidates(conn: sqlite3.Connection, limit: int | None = None, offset: int = 0) -> list[Candidate]:
+    """Open merge candidates, the most likely first; ``limit`` rows from ``offset``."""
     rows = conn.execute(
         "SELECT c.id, c.actor_a, a.name AS name_a, a.type AS type_a, c.actor_b, b.name AS name_b, b.type AS type_b, "
         "c.score, c.reason FROM actor_candidates c JOIN actors a ON a.id = c.actor_a JOIN actors b ON b.id = c.actor_b "
-        "ORDER BY c.score DESC, c.id"
+        "ORDER BY c.score DESC, c.id LIMIT ? OFFSET ?",
+        (-1 if limit is None else limit, offset),
     )
     return [Candidate(*tuple(r)) for r in rows]
+
+
+def count_candidates(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT COUNT(*) FROM actor_candidates").fetchone()[0])
 
 
 def decisions(conn: sqlite3.Connection) -> list[Decision]:

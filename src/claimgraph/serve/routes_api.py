@@ -106,6 +106,10 @@ def graph(conn: Conn, kind: Annotated[list[FlowKind], Query()] = [],  # noqa: B0
     return views.graph_json(query.flow_graph(conn, kind, evidence, limit))
 
 
-@router.get("/candidates", summary="Open proposals to merge two actors")
-def candidates(conn: Conn) -> Any:
-    return query.to_json(query.candidates(conn))
+@router.get("/candidates", summary="Open proposals to merge two actors, the most likely first, a page at a time",
+            description="The `X-Total-Count` header holds the number of open candidates.")
+def candidates(response: Response, conn: Conn, limit: int = Query(1000, ge=1, le=10_000),
+               offset: int | None = Query(None, ge=0, le=2**62),
+               page: int | None = Query(None, ge=1, le=2**40, description=PAGE_HELP)) -> Any:
+    response.headers["X-Total-Count"] = str(query.count_candidates(conn))
+    return query.to_json(query.candidates(conn, limit, start_of(limit, offset, page)))

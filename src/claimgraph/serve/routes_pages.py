@@ -109,12 +109,14 @@ def graph(request: Request, conn: Conn, kind: Annotated[list[FlowKind], Query()]
 
 
 @router.get("/candidates")
-def candidates(request: Request, conn: Conn) -> Response:
-    return render(request, "candidates.html", candidates=query.candidates(conn), decisions=query.decisions(conn))
+def candidates(request: Request, conn: Conn, page: str | None = None) -> Response:
+    pager = pager_for(request, page, query.count_candidates(conn))
+    return render(request, "candidates.html", candidates=query.candidates(conn, pager.size, pager.offset),
+                  pager=pager, decisions=query.decisions(conn))
 
 
 @router.post("/candidates/{candidate_id}")
-async def decide(request: Request, candidate_id: int) -> Response:
+async def decide(request: Request, candidate_id: int, conn: Conn) -> Response:
     """The one write: confirm (merge) or reject a candidate. Same-origin form posts only."""
     origin = request.headers.get("origin") or request.headers.get("referer")
     if origin is not None and urlsplit(origin).netloc != request.headers.get("host"):
@@ -132,4 +134,8 @@ async def decide(request: Request, candidate_id: int) -> Response:
         await run_in_threadpool(writer(request).decide(candidate_id, decision).result)
     except LookupError as exc:
         raise HTTPException(404, str(exc.args[0])) from exc
-    return RedirectResponse("/candidates", status_code=303)
+    # back to the page the form was on, or the last page left when the decision emptied it
+    page = (form.get("page") or ["1"])[0]
+    last = views.Pager(1, request.app.state.page_size, query.count_candidates(conn)).pages
+    back = min(int(page), last) if re.fullmatch(r"[0-9]{1,12}", page) and int(page) >= 1 else 1
+    return RedirectResponse("/candidates" if back == 1 else f"/candidates?page={back}", status_code=303)
