@@ -53,6 +53,19 @@ def test_transliterated_spelling_variants_and_surname(nlp) -> None:  # type: ign
     assert e.type == "PERSON"
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Vorland Ministry of Interior Affairs", "Vorland Ministry of Exterior Affairs"),
+        ("Southern Vorland Mining Workers Union", "Northern Vorland Mining Workers Union"),
+    ],
+)
+def test_sibling_bodies_one_word_apart_stay_apart(nlp, first: str, second: str) -> None:  # type: ignore[no-untyped-def]
+    # close enough letter by letter to pass for one name spelled twice, but a word is another word
+    ents = _run(nlp, f"The {first} paid the {second} for the new building.")
+    assert _owner(ents, first) is not _owner(ents, second)
+
+
 def test_two_people_sharing_a_surname_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Reporter Daniel Orwen wrote the story. Orwen spent a year on it. "
@@ -122,6 +135,16 @@ def test_metonymy_only_when_the_capital_acts(nlp) -> None:  # type: ignore[no-un
     assert any(m.start == acting for m in us.mentions)
     city = text.index("Washington, DC")
     assert not any(m.start == city for m in us.mentions)
+    # a mention, not an alias: across documents an alias merges actors, and "Washington" is also the city
+    assert "Washington" not in us.aliases
+
+
+def test_a_party_and_state_tag_in_brackets_is_no_acronym(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "(R-TX)" is no acronym defining the name before it: the senator stays a person, the tag no alias of his
+    ents = _run(nlp, "Senator Tom Harwick (R-TX) said the bill would fail, and Dana Lisle (D-N.Y.) agreed.")
+    for name in ("Tom Harwick", "Dana Lisle"):
+        person = _owner(ents, name)
+        assert person.type == "PERSON" and person.aliases == ()
 
 
 def test_demonym_modifying_a_state_actor_maps_to_the_country(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -85,3 +85,24 @@ def test_compare_actors_across_documents() -> None:
     assert compare_actors("Orwen", "ORG", ["ORWEN"], "Daniel Orwen", "PERSON", []) == "candidate"
     assert compare_actors("Orwen", "ORG", [], "Orwen", "PERSON", []) == "candidate"
     assert compare_actors("Vorland", "GPE", [], "Kestria", "GPE", []) == "no"
+
+
+@pytest.mark.parametrize(
+    ("a", "a_type", "b", "verdict"),
+    [
+        # sibling bodies and places: one word is another word, however close the letters
+        ("Vorland National Committee", "ORG", "Vorland National Convention", "no"),
+        ("Ostmark Teachers Association", "ORG", "Ostmark Retailers Association", "no"),
+        ("Iowa Farmers Union", "ORG", "Ohio Farmers Union", "no"),
+        ("Port Vell Mets", "ORG", "Port Vell Jets", "no"),
+        ("West Kestria", "GPE", "East Kestria", "no"),
+        # spellings, abbreviations and separators of one name stay worth a look (or merge, for places)
+        ("Vorland Democrat Party", "ORG", "Vorland Democratic Party", "candidate"),
+        ("Katibat al-Muhajireen", "ORG", "Katibat al-Muhajirin", "merge"),
+        ("Brookhaven Institution", "ORG", "Brookhaven Institute", "candidate"),
+        ("Kestria Post/Vorland News", "ORG", "Kestria Post-Vorland News", "candidate"),
+        ("Ft. Aldwick", "GPE", "Fort Aldwick", "candidate"),
+    ],
+)
+def test_similar_names_that_differ_in_a_word_are_not_proposed(a: str, a_type: str, b: str, verdict: str) -> None:
+    assert compare_actors(a, a_type, [], b, a_type, []) == verdict

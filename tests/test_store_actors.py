@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 
 from claimgraph.records import DESCRIPTION_LABEL, SOURCE_NAME_LABEL, Analysis, Document, Entity, Mention
 from claimgraph.store import connect_writer, migrate, write_analysis
-from claimgraph.store.actors import ActorKey, block_keys, decide
+from claimgraph.store.actors import ActorKey, block_keys, compare, decide
 from claimgraph.store.migrate import _statements, migrations
 
 
@@ -47,6 +48,41 @@ def candidate_pairs(conn: sqlite3.Connection) -> list[tuple[str, str]]:
 def test_block_keys_meet_acronyms_and_words() -> None:
     assert "~un" in block_keys(ActorKey("UN", "ORG")) & block_keys(ActorKey("United Nations", "ORG"))
     assert "smith" in block_keys(ActorKey("Smith", "PERSON")) & block_keys(ActorKey("John Smith", "PERSON"))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reason"),
+    [
+        (ActorKey("Mitch Orwell", "PERSON"), ActorKey("Orwell", "PERSON"), "same surname: Orwell"),
+        (ActorKey("Nouri al-Maliki", "PERSON"), ActorKey("Maliki", "PERSON"), "same surname: al-Maliki"),
+        (ActorKey("Tess McConnell", "PERSON", ("McConnell",)), ActorKey("McConnell", "PERSON"), "same name: McConnell"),
+    ],
+)
+def test_a_candidates_reason_shows_names_as_written(a: ActorKey, b: ActorKey, reason: str) -> None:
+    # not the comparison key, which drops articles and doubled letters ("mconel")
+    verdict, _, why = compare(a, b)
+    assert (verdict, why) == ("candidate", reason)
+
+
+def with_short_form(name: str, etype: str, short: str) -> Analysis:
+    """A document naming ``name`` and later calling it by ``short`` ("the Post")."""
+    text = f"{name}; later the {short}."
+    at = text.rindex(short)
+    entity = Entity("e1", name, etype, (Mention(0, len(name), name, etype), Mention(at, at + len(short), short, etype)),
+                    (short,))
+    doc = Document(doc_id=hashlib.sha256(text.encode()).hexdigest(), text=text, source_map=((0, 0, len(text)),))
+    return Analysis(doc, (entity,))
+
+
+def test_a_short_form_of_a_longer_name_merges_nothing_across_documents(conn: sqlite3.Connection) -> None:
+    # each document called its own paper "the Post", its own state senate "the Senate"
+    write_analysis(conn, with_short_form("Harbour Post", "MEDIA", "Post"))
+    write_analysis(conn, with_short_form("Kestria Post", "MEDIA", "Post"))
+    write_analysis(conn, doc_with(("Senate", "ORG")))
+    write_analysis(conn, with_short_form("Vorland Senate", "ORG", "Senate"))
+    assert actor_names(conn) == ["Harbour Post", "Kestria Post", "Senate", "Vorland Senate"]
+    write_analysis(conn, with_short_form("Harbour Post", "MEDIA", "Post"))  # the same full name still merges
+    assert len(actor_names(conn)) == 4
 
 
 def test_an_acronym_is_a_candidate_not_a_merge(conn: sqlite3.Connection) -> None:

@@ -33,6 +33,10 @@ SURNAME_RATIO = 90.0  # "Qaddafi" / "Gaddafi" after normalisation
 GIVEN_NAME_RATIO = 80.0  # "Mohammed" / "Muhammad", not "Mark" / "Mary" (75)
 ORG_RATIO = 92.0  # whole-name ratio for organisations: spelling variants, not sibling bodies
 CANDIDATE_RATIO = 85.0  # across documents, below a merge but worth a human look
+# Word against word in names of as many words: at or above this ratio (and with the same first letter) one word
+# is a spelling of the other ("Democrat" / "Democratic", "Institute" / "Institution"); below, another ("Mets" / "Jets").
+VARIANT_WORD_RATIO = 80.0
+_NAME_FUNCTION_WORDS = frozenset({"of", "and", "for", "in", "on", "to", "at", "de"})
 
 
 @lru_cache(maxsize=65536)
@@ -54,6 +58,33 @@ def normalise_name(name: str) -> str:
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     return " ".join(words)
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    """The content words of a name's key, split at slashes as well ("Washington Post/ABC News")."""
+    return tuple(w for w in normalise_name(name.replace("/", " ")).split() if w not in _NAME_FUNCTION_WORDS)
+
+
+def _word_variant(x: str, y: str) -> bool:
+    """One word of a name spelled two ways, or abbreviated ("Ft." / "Fort", "St" / "Saint")."""
+    if x == y:
+        return True
+    if x[:1] != y[:1]:
+        return False
+    short, long_ = sorted((x, y), key=len)
+    if len(short) <= 3 and len(long_) > len(short):
+        it = iter(long_)
+        if all(c in it for c in short):
+            return True  # the letters of the short form, in order: an abbreviation
+    return fuzz.ratio(x, y) >= VARIANT_WORD_RATIO
+
+
+def differ_in_a_word(a: str, b: str) -> bool:
+    """Two names of as many words where some word is no spelling of its counterpart: sibling bodies or places
+    ("Democratic National Committee" / "… Convention", "NBC News" / "ABC News", "West Africa" / "East Africa"),
+    however close their letters. Names of different lengths are left to the whole-name ratio."""
+    ta, tb = _name_words(a), _name_words(b)
+    return len(ta) == len(tb) > 0 and not all(_word_variant(x, y) for x, y in zip(ta, tb, strict=True))
 
 
 def initials_match(acronym: str, name: str) -> bool:
@@ -200,6 +231,12 @@ def surname_typed_as_org(name_a: str, type_a: str, aliases_a: Sequence[str], nam
     return bool(words & (surnames | {normalise_name(person)}))
 
 
+def _own_names(forms: Sequence[str]) -> list[str]:
+    """``forms`` less any one-word form that is a word of a longer one."""
+    longer = {w for f in forms if len(toks := name_tokens(f)) > 1 for w in toks}
+    return [f for f in forms if len(toks := name_tokens(f)) != 1 or toks[0] not in longer]
+
+
 def compare_actors(
     name_a: str,
     type_a: str,
@@ -244,13 +281,20 @@ def compare_actors(
         if keys_a & keys_b or {surname_key(f) for f in forms_a} & {surname_key(f) for f in forms_b}:
             return "candidate"  # a bare surname against a full name: too little to merge across documents
         return "no"
+    # past the people: a one-word short form of an actor's own longer name ("Post" of "Washington Post", "Senate" of
+    # "North Carolina Senate") is no name of its own across documents: the same word shortens many other names
+    forms_a, forms_b = _own_names(forms_a), _own_names(forms_b)
+    keys_a = {normalise_name(f) for f in forms_a} - {""}
+    keys_b = {normalise_name(f) for f in forms_b} - {""}
     if keys_a & keys_b:
         return "merge"
     for x in forms_a:
         for y in forms_b:
             if (x.isupper() and initials_match(x, y)) or (y.isupper() and initials_match(y, x)):
                 return "candidate"
-    best = max((fuzz.ratio(x, y) for x in keys_a for y in keys_b), default=0.0)
+    best = max((fuzz.ratio(kx, ky) for x in forms_a for y in forms_b
+                if (kx := normalise_name(x)) and (ky := normalise_name(y)) and not differ_in_a_word(x, y)),
+               default=0.0)
     if best >= ORG_RATIO:
         return "merge" if type_a in PLACEISH else "candidate"
     return "candidate" if best >= CANDIDATE_RATIO else "no"

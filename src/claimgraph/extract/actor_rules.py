@@ -26,6 +26,8 @@ TRANSLIT = re.compile(
 # Names glued to a number or country code, as Salafist and other outfits style themselves: "Sharia4Holland".
 DIGIT_NAME = re.compile(r"\b[A-Z][a-z]+[0-9]+[A-Z][A-Za-z]*\b")
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9&.\-]{0,8}[A-Z0-9]s?)\)")
+# A legislator's party and state in brackets ("Ted Cruz (R-TX)", "(D-N.Y.)"): a tag, not an acronym of the name.
+PARTY_STATE_TAG = re.compile(r"[DRI]-[A-Z][A-Z.]{1,5}")
 ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z0-9&]{1,8})\s+\(([A-Z][^()\n]{3,80}?)\)")
 RAW_EMPHASIS = re.compile(r"(?<![*\w])\*([A-Z][^*\n]{0,78}?)\*(?![*\w])")
 CAPSEQ = re.compile(rf"(?:{_CAP}|[A-Z]+)(?:\s+(?:(?:of|for|and|the|de|du|des|la|on|in)\s+)*(?:{_CAP}|[A-Z]+))*$")
@@ -183,7 +185,7 @@ def acronym_definitions(text: str, cands: list[Candidate]) -> tuple[list[Candida
         if am is None or am.start(1) != m.start() + 1:
             continue
         acr = am.group(1)
-        if len(acr.replace(".", "")) < 2:
+        if len(acr.replace(".", "")) < 2 or PARTY_STATE_TAG.fullmatch(acr):
             continue
         end = m.start() - 1 if m.start() and text[m.start() - 1] == " " else m.start()
         name_c = by_end.get(end)

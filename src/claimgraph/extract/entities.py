@@ -30,6 +30,7 @@ from claimgraph.resolve import (
     ORG_RATIO,
     AliasTable,
     default_alias_table,
+    differ_in_a_word,
     normalise_name,
     person_names_compatible,
 )
@@ -366,7 +367,8 @@ def cluster(
                 if la == "PERSON" and lb == "PERSON":
                     same = person_names_compatible(cands[a].text, cands[b].text)
                 elif la == lb and la != "PERSON":
-                    same = fuzz.ratio(keys[a], keys[b]) >= ORG_RATIO
+                    same = fuzz.ratio(keys[a], keys[b]) >= ORG_RATIO and \
+                        not differ_in_a_word(cands[a].text, cands[b].text)
                 else:
                     same = False
                 if same:
@@ -698,7 +700,9 @@ def extract_entities(doc: Doc, document: Document) -> Sequence[Entity]:
         members = [cands[i] for i in g]
         name, typ = _name_and_type(members, table, alex.media_name_words)
         mentions = tuple(Mention(c.start, c.end, c.text, c.label) for c in members)
-        aliases = tuple(sorted({c.text for c in members} - {name}))
+        # a metonym or demonym ("Paris said", "Saudi officials") is a mention of the state, not another name
+        # for it: elsewhere "Paris" is the city, and an alias is what the corpus merges actors on
+        aliases = tuple(sorted({c.text for c in members if not _stand_in(c, table)} - {name}))
         entities.append(Entity(id=f"e{n}", name=name, type=typ, mentions=mentions, aliases=aliases))
     # 5b. role descriptions in apposition to a person's name are mentions of that person too
     entities = _with_descriptions(doc, entities, alex.role_words | PERSON_NOUNS)
@@ -709,6 +713,11 @@ def extract_entities(doc: Doc, document: Document) -> Sequence[Entity]:
     # 6. flow ends with no named actor in them become GROUP actors
     entities += _group_actors(doc, entities, alex, start=len(entities) + 1)
     return entities
+
+
+def _stand_in(c: ar.Candidate, table: AliasTable) -> bool:
+    """A mention that stands for another actor by the parse (metonymy, demonym), not by the alias table."""
+    return c.canonical is not None and c.rule != "alias" and table.lookup(c.text) is None
 
 
 def _group_actors(doc: Doc, entities: Sequence[Entity], alex: ActorLexicons, start: int) -> list[Entity]:

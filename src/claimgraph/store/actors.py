@@ -65,14 +65,17 @@ def compare(a: ActorKey, b: ActorKey) -> tuple[Decision, float, str]:
         return verdict, 0.0, ""
     shared = a.name_keys() & b.name_keys()
     if shared:
-        return verdict, 100.0, f"same name: {sorted(shared)[0]}"
+        key = sorted(shared)[0]  # shown as written, not as the comparison key ("McConnell", not "mconel")
+        return verdict, 100.0, f"same name: {next(f for f in a.forms() if normalise(f) == key)}"
     score = float(fuzz.token_sort_ratio(normalise(a.name), normalise(b.name)))
     ta, tb = normalise(a.name).split(), normalise(b.name).split()
     if {a.type, b.type} == {"PERSON", "ORG"}:
         org = a if a.type == "ORG" else b
         return verdict, score, f"a surname typed as an organisation: {org.name}"
     if a.type == "PERSON" and ta and tb and ta[-1] == tb[-1]:
-        return verdict, score, f"same surname: {ta[-1]}"
+        written = next((w for w in (*reversed(a.name.split()), *reversed(b.name.split())) if normalise(w) == ta[-1]),
+                       ta[-1])
+        return verdict, score, f"same surname: {written}"
     if a.name.isupper() or b.name.isupper():
         return verdict, score, "an acronym of the other name"
     return verdict, score, f"similar names ({score:.0f})"
