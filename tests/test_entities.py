@@ -139,6 +139,11 @@ def test_metonymy_only_when_the_capital_acts(nlp) -> None:  # type: ignore[no-un
     assert "Washington" not in us.aliases
 
 
+def test_a_bare_place_is_not_short_for_an_organisation_of_that_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = _run(nlp, "The Bank of Kestria raised rates on Monday. Kestria exported more grain than ever.")
+    assert _owner(ents, "Kestria") is not _owner(ents, "Bank of Kestria")
+
+
 def test_a_party_and_state_tag_in_brackets_is_no_acronym(nlp) -> None:  # type: ignore[no-untyped-def]
     # "(R-TX)" is no acronym defining the name before it: the senator stays a person, the tag no alias of his
     ents = _run(nlp, "Senator Tom Harwick (R-TX) said the bill would fail, and Dana Lisle (D-N.Y.) agreed.")
