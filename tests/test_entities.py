@@ -329,6 +329,25 @@ def test_a_candidate_name_never_runs_over_a_line_break() -> None:
     assert c is not None and c.text == "Ilvania"
 
 
+@pytest.mark.parametrize(
+    ("span", "name"),
+    [
+        ("a Kestrian Republican", "Kestrian Republican"),  # an article NER took in
+        ("an Ostmark Press poll", "Ostmark Press poll"),
+        ("the\u00a0State Department", "State Department"),  # a no-break space after "the"
+        ("Mira Voss\u2018s", "Mira Voss"),  # "‘" typed for the apostrophe
+        ("A Better Kestria", "A Better Kestria"),  # a capital A is the name's own
+    ],
+)
+def test_a_candidate_name_loses_articles_and_possessives(span: str, name: str) -> None:
+    from claimgraph.extract import actor_rules as ar
+    from claimgraph.extract.actor_lexicons import actor_lexicons
+
+    text = f"Yesterday {span} said so."
+    c = ar.trim(ar.make(text, 10, 10 + len(span), "ORG", "ner"), text, actor_lexicons())
+    assert c is not None and c.text == name
+
+
 def test_a_firms_name_ending_in_a_company_word_is_an_organisation_even_unseen_by_ner() -> None:
     from claimgraph.extract import actor_rules as ar
     from claimgraph.extract.actor_lexicons import actor_lexicons

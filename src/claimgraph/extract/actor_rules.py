@@ -64,12 +64,14 @@ def trim(c: Candidate, text: str, alex: ActorLexicons) -> Candidate | None:
         e = text.index("\n", s, e)  # a name never runs over a line break ("Ilvania\n\nTalvik")
     while e > s and (text[e - 1] in "*\"“”'‘’)].," or text[e - 1].isspace()):
         e -= 1
-    if text[s:e].endswith(("'s", "’s")):
+    if text[s:e].endswith(("'s", "’s", "‘s")):  # "‘" typed for an apostrophe: "Barack Obama‘s"
         e -= 2
     if c.rule != "emphasis":
         low = text[s:e].lower()
-        if low.startswith("the "):
+        if low.startswith(("the ", "the\u00a0")):
             s += 4
+        elif (m := re.match(r"an? (?=[A-Z])", text[s:e])) is not None:
+            s += m.end()  # "a Republican", "an Associated Press poll": the article NER took in
     changed = True
     while changed and c.label == "PERSON":
         changed = False
