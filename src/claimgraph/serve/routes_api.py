@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Response
@@ -31,6 +32,28 @@ def start_of(limit: int, offset: int | None, page: int | None) -> int:
     return offset or 0
 
 
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """The rows a paged endpoint returns: ``limit`` of them from ``start``."""
+
+    limit: int
+    start: int
+
+
+def paged(default_limit: int) -> Any:
+    """The ``limit``, ``offset`` and ``page`` parameters every paged endpoint takes, as a dependency."""
+
+    def rows(limit: int = Query(default_limit, ge=1, le=10_000), offset: int | None = Query(None, ge=0, le=2**62),
+             page: int | None = Query(None, ge=1, le=2**40, description=PAGE_HELP)) -> Rows:
+        return Rows(limit, start_of(limit, offset, page))
+
+    return Depends(rows)
+
+
+FirstRows = Annotated[Rows, paged(500)]  # documents and claims: 500 a page unless ?limit= says otherwise
+MoreRows = Annotated[Rows, paged(1000)]  # actors and candidates: shorter rows, 1,000 a page
+
+
 def check_doc_id(doc_id: str) -> str:
     if not DOC_ID.match(doc_id):
         raise HTTPException(404, "no such document (ids are 64 hexadecimal characters)")
@@ -39,11 +62,9 @@ def check_doc_id(doc_id: str) -> str:
 
 @router.get("/documents", summary="Documents of the corpus with their sourcing profile, a page at a time",
             description="Newest first; the `X-Total-Count` header holds the number of documents in the corpus.")
-def documents(response: Response, conn: Conn, limit: int = Query(500, ge=1, le=10_000),
-              offset: int | None = Query(None, ge=0, le=2**62),
-              page: int | None = Query(None, ge=1, le=2**40, description=PAGE_HELP)) -> Any:
+def documents(response: Response, conn: Conn, rows: FirstRows) -> Any:
     response.headers["X-Total-Count"] = str(query.count_documents(conn))
-    return query.to_json(query.list_documents(conn, limit, start_of(limit, offset, page)))
+    return query.to_json(query.list_documents(conn, rows.limit, rows.start))
 
 
 @router.get("/documents/{doc_id}", summary="The analysis JSON of one document")
@@ -63,12 +84,10 @@ def search(conn: Conn, q: str = Query(..., max_length=1000), limit: int = Query(
 @router.get("/actors", summary="Actors of the corpus, a page at a time; ?name= finds an actor by name or alias",
             description="Those in the most documents first (with ?name=, by id); the `X-Total-Count` header holds "
                         "the number of actors (that match ?name=): ask for `offset` + `limit` next to walk them all.")
-def actors(response: Response, conn: Conn, name: str | None = Query(None, max_length=300),
-           limit: int = Query(1000, ge=1, le=10_000), offset: int | None = Query(None, ge=0, le=2**62),
-           page: int | None = Query(None, ge=1, le=2**40, description=PAGE_HELP)) -> Any:
+def actors(response: Response, conn: Conn, rows: MoreRows, name: str | None = Query(None, max_length=300)) -> Any:
     response.headers["X-Total-Count"] = str(query.count_actors(conn, name or None))
-    start = start_of(limit, offset, page)
-    found = query.find_actors(conn, name, limit, start) if name else query.list_actors(conn, limit, start)
+    found = (query.find_actors(conn, name, rows.limit, rows.start) if name
+             else query.list_actors(conn, rows.limit, rows.start))
     return query.to_json(found)
 
 
@@ -89,12 +108,11 @@ def actor(actor_id: int, conn: Conn) -> Any:
 @router.get("/claims", summary="Claims made by or about an actor, a page at a time",
             description="For each actor the name or alias finds (by id): what it said, then what was claimed about "
                         "it, in document order. The `X-Total-Count` header holds the number of such claims.")
-def claims(response: Response, conn: Conn, actor: str = Query(..., min_length=1, max_length=300, pattern=r"\S"),
-           evidence: EvidenceKind | None = None, limit: int = Query(500, ge=1, le=10_000),
-           offset: int | None = Query(None, ge=0, le=2**62),
-           page: int | None = Query(None, ge=1, le=2**40, description=PAGE_HELP)) -> Any:
+def claims(response: Response, conn: Conn, rows: FirstRows,
+           actor: str = Query(..., min_length=1, max_length=300, pattern=r"\S"),
+           evidence: EvidenceKind | None = None) -> Any:
     response.headers["X-Total-Count"] = str(query.count_claims_for_actor(conn, actor, evidence))
-    return query.to_json(query.claims_for_actor(conn, actor, evidence, limit, start_of(limit, offset, page)))
+    return query.to_json(query.claims_for_actor(conn, actor, evidence, rows.limit, rows.start))
 
 
 @router.get("/graph", summary="The flow graph as Cytoscape elements, cut to the most connected actors",
@@ -108,8 +126,6 @@ def graph(conn: Conn, kind: Annotated[list[FlowKind], Query()] = [],  # noqa: B0
 
 @router.get("/candidates", summary="Open proposals to merge two actors, the most likely first, a page at a time",
             description="The `X-Total-Count` header holds the number of open candidates.")
-def candidates(response: Response, conn: Conn, limit: int = Query(1000, ge=1, le=10_000),
-               offset: int | None = Query(None, ge=0, le=2**62),
-               page: int | None = Query(None, ge=1, le=2**40, description=PAGE_HELP)) -> Any:
+def candidates(response: Response, conn: Conn, rows: MoreRows) -> Any:
     response.headers["X-Total-Count"] = str(query.count_candidates(conn))
-    return query.to_json(query.candidates(conn, limit, start_of(limit, offset, page)))
+    return query.to_json(query.candidates(conn, rows.limit, rows.start))
