@@ -85,6 +85,9 @@ def test_compare_actors_across_documents() -> None:
     assert compare_actors("Orwen", "ORG", ["ORWEN"], "Daniel Orwen", "PERSON", []) == "candidate"
     assert compare_actors("Orwen", "ORG", [], "Orwen", "PERSON", []) == "candidate"
     assert compare_actors("Vorland", "GPE", [], "Kestria", "GPE", []) == "no"
+    # a one-word alias that shortens the actor's longer name is no key; its own one-word name still is
+    assert compare_actors("Harbour Post", "MEDIA", ["Post"], "Kestria Post", "MEDIA", ["Post"]) == "no"
+    assert compare_actors("Karvan", "ORG", ["Karvan movement"], "Karvan", "ORG", []) == "merge"
 
 
 @pytest.mark.parametrize(

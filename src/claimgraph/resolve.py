@@ -232,9 +232,9 @@ def surname_typed_as_org(name_a: str, type_a: str, aliases_a: Sequence[str], nam
 
 
 def _own_names(forms: Sequence[str]) -> list[str]:
-    """``forms`` less any one-word form that is a word of a longer one."""
+    """``forms`` (the canonical name first) less any one-word alias that is a word of a longer form."""
     longer = {w for f in forms if len(toks := name_tokens(f)) > 1 for w in toks}
-    return [f for f in forms if len(toks := name_tokens(f)) != 1 or toks[0] not in longer]
+    return [forms[0], *(f for f in forms[1:] if len(toks := name_tokens(f)) != 1 or toks[0] not in longer)]
 
 
 def compare_actors(
