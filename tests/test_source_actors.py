@@ -118,36 +118,34 @@ def test_an_unnamed_source_has_no_aliases_and_its_claims_name_the_antecedent() -
     assert flow.source_text == "Customs officials"
 
 
-def test_he_is_not_a_news_outlet_the_model_took_for_a_person() -> None:
-    a = _analysis(
-        "A spokesman for the Grey Scarves, Karim Fenwal, told Continental Wire that the militia had never "
-        "touched relief money. He called the audit a political document."
-    )
-    src, ent = _source_entity(a, "called")
-    assert src.span.text == "He" and ent is not None and ent.name == "Karim Fenwal"
-
-
 def test_an_unnamed_sources_name_stops_before_a_clause_that_describes_it() -> None:
     a = _analysis("One resident of the village, who runs the café by the bus stop, said the trucks came at night.")
     _src, ent = _source_entity(a, "said")
     assert ent is not None and ent.name == "resident of the village"
 
 
-def test_the_company_is_the_firm_named_before() -> None:
-    a = _analysis("Rifles were exported by a private broker, Talvik Arms Trading. The company said it broke no rule.")
-    src, ent = _source_entity(a, "said")
-    assert src.span.text == "The company" and ent is not None and ent.name == "Talvik Arms Trading"
-    assert src.kind == "organization"
-
-
-def test_she_after_a_quote_is_not_someone_the_quote_names() -> None:
-    a = _analysis(
-        "Interior Minister Leyla Tavrin denied that her ministry had funded the militia.\n\n"
-        "\u201cNo official of this ministry sent a single crown to an armed group,\u201d she said."
-    )
-    src, ent = _source_entity(a, "said")
-    assert src.span.text == "she" and ent is not None and ent.name.endswith("Leyla Tavrin")
-    assert src.kind == "named_person"
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "name", "kind"),
+    [
+        # "He" is not the news outlet the model took for a person
+        ("A spokesman for the Grey Scarves, Karim Fenwal, told Continental Wire that the militia had never "
+         "touched relief money. He called the audit a political document.", "called", "He", "Karim Fenwal",
+         "named_person"),
+        # "The company" is the firm named before
+        ("Rifles were exported by a private broker, Talvik Arms Trading. The company said it broke no rule.",
+         "said", "The company", "Talvik Arms Trading", "organization"),
+        # "she" after a quote is not someone the quote names
+        ("Interior Minister Leyla Tavrin denied that her ministry had funded the militia.\n\n"
+         "\u201cNo official of this ministry sent a single crown to an armed group,\u201d she said.",
+         "said", "she", "Interior Minister Leyla Tavrin", "named_person"),
+    ],
+)
+def test_a_pronoun_or_definite_source_resolves_to_the_actor_named_before(
+    text: str, cue: str, source: str, name: str, kind: str
+) -> None:
+    src, ent = _source_entity(_analysis(text), cue)
+    assert src.span.text == source and ent is not None and ent.name == name
+    assert src.kind == kind
 
 
 def test_it_is_the_document_or_organisation_that_was_the_subject_before() -> None:

@@ -36,7 +36,9 @@ CANDIDATE_RATIO = 85.0  # across documents, below a merge but worth a human look
 # Word against word in names of as many words: at or above this ratio (and with the same first letter) one word
 # is a spelling of the other ("Democrat" / "Democratic", "Institute" / "Institution"); below, another ("Mets" / "Jets").
 VARIANT_WORD_RATIO = 80.0
-_NAME_FUNCTION_WORDS = frozenset({"of", "and", "for", "in", "on", "to", "at", "de"})
+# Words that link the parts of a name ("Bank of Japan", "Ministry for Trade", "Banco de España"): never a name's
+# head, never a word to compare two names on.
+NAME_LINK_WORDS = frozenset({"of", "and", "for", "in", "on", "to", "at", "de", "du", "des", "del", "la"})
 
 
 @lru_cache(maxsize=65536)
@@ -62,7 +64,7 @@ def normalise_name(name: str) -> str:
 
 def _name_words(name: str) -> tuple[str, ...]:
     """The content words of a name's key, split at slashes as well ("Washington Post/ABC News")."""
-    return tuple(w for w in normalise_name(name.replace("/", " ")).split() if w not in _NAME_FUNCTION_WORDS)
+    return tuple(w for w in normalise_name(name.replace("/", " ")).split() if w not in NAME_LINK_WORDS)
 
 
 def _word_variant(x: str, y: str) -> bool:

@@ -27,6 +27,7 @@ from claimgraph.extract.flow_rules import find_frames, group_phrase, paid_role, 
 from claimgraph.nlp.doccache import doc_text, sent_bounds
 from claimgraph.records import DESCRIPTION_LABEL, REFERENCE_LABEL, Document, Entity, Mention
 from claimgraph.resolve import (
+    NAME_LINK_WORDS,
     ORG_RATIO,
     AliasTable,
     default_alias_table,
@@ -36,8 +37,6 @@ from claimgraph.resolve import (
 )
 
 KEEP = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-# Words before a name's last word that make that word a complement, not the name's head ("Bank of Japan").
-OF_WORDS = frozenset({"of", "for", "on", "in", "de", "du", "des", "del", "la"})
 # Rules that know better than the NER model where a name starts and ends.
 RULE_PRIORITY = {"definition": 5, "acronym": 5, "translit": 4, "digit": 4, "emphasis": 3, "company": 2, "alias": 2,
                  "ner": 1}
@@ -344,7 +343,7 @@ def cluster(
     by_last: dict[str, list[tuple[int, int]]] = {}
     for i, c in enumerate(cands):
         words = c.text.split()
-        if c.label != "PERSON" and len(words) > 1 and words[-2].lower() in OF_WORDS:
+        if c.label != "PERSON" and len(words) > 1 and words[-2].lower() in NAME_LINK_WORDS:
             continue  # "Bank of Japan", "University of Florida": a bare "Japan" is the country, not the bank
         if keys[i].startswith("n:") and ntoks[i] > 1 and c.label in ("PERSON", "ORG", "MEDIA"):
             by_last.setdefault(keys[i].split()[-1], []).append((c.start, i))
