@@ -144,6 +144,14 @@ def test_a_bare_place_is_not_short_for_an_organisation_of_that_place(nlp) -> Non
     assert _owner(ents, "Kestria") is not _owner(ents, "Bank of Kestria")
 
 
+def test_a_bare_last_word_never_stands_for_a_whole_name_from_the_lexicon(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Vorland Post said on Monday that the White House would veto the bill. "
+            "The House passed it on Tuesday, the Post reported.")
+    ents = _run(nlp, text)
+    assert _owner(ents, "House") is not _owner(ents, "White House")  # the House of Representatives
+    assert _owner(ents, "Post") is _owner(ents, "Vorland Post")  # an ordinary short form still joins
+
+
 def test_a_party_and_state_tag_in_brackets_is_no_acronym(nlp) -> None:  # type: ignore[no-untyped-def]
     # "(R-TX)" is no acronym defining the name before it: the senator stays a person, the tag no alias of his
     ents = _run(nlp, "Senator Tom Harwick (R-TX) said the bill would fail, and Dana Lisle (D-N.Y.) agreed.")

@@ -65,6 +65,7 @@ class ActorLexicons:
     media_name_words: frozenset[str]  # "wire", "gazette": the last word of a news outlet's name
     state_institutions: frozenset[str]  # "ministry", "armed forces": a one-word name that owns one is a state
     company_words: frozenset[str]  # "Trading", "Holdings": the last word of a firm's name (as written)
+    whole_names: frozenset[str]  # "white house": a bare last word ("the House") never stands for it
 
     @property
     def role_words(self) -> frozenset[str]:
@@ -118,6 +119,7 @@ def actor_lexicons() -> ActorLexicons:
         media_name_words=frozenset(w.lower() for w in _words("actor_media_name_words.txt")),
         state_institutions=frozenset(w.lower() for w in _words("actor_state_institutions.txt")),
         company_words=_words("actor_company_words.txt"),
+        whole_names=frozenset(w.lower() for w in _words("actor_whole_names.txt")),
     )
 
 

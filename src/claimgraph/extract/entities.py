@@ -329,12 +329,13 @@ def known_as_links(text: str, cands: Sequence[ar.Candidate]) -> list[tuple[int, 
 
 def cluster(
     cands: list[ar.Candidate], defs: dict[str, str], table: AliasTable, text: str = "",
-    roles: frozenset[str] = frozenset(),
+    roles: frozenset[str] = frozenset(), whole_names: frozenset[str] = frozenset(),
 ) -> list[list[int]]:
     """Group candidate indices into actors (see the module docstring of claimgraph.resolve).
 
     ``text`` and ``roles`` (title words) let a bare surname shared by two people join the one whose
     title is named just before it ("the minister said ... Brannvik"); without them it stays apart.
+    ``whole_names`` (lower case) are names a bare last word never stands for ("White House").
     """
     n = len(cands)
     uf = _Clusters(n)
@@ -345,6 +346,8 @@ def cluster(
         words = c.text.split()
         if c.label != "PERSON" and len(words) > 1 and words[-2].lower() in NAME_LINK_WORDS:
             continue  # "Bank of Japan", "University of Florida": a bare "Japan" is the country, not the bank
+        if " ".join(c.text.lower().split()) in whole_names:
+            continue  # "the House" after "the White House" is the House of Representatives
         if keys[i].startswith("n:") and ntoks[i] > 1 and c.label in ("PERSON", "ORG", "MEDIA"):
             by_last.setdefault(keys[i].split()[-1], []).append((c.start, i))
 
@@ -698,7 +701,7 @@ def extract_entities(doc: Doc, document: Document) -> Sequence[Entity]:
     cands = sorted(cands + _proper_end_candidates(doc, cands), key=lambda c: c.start)
     cands = sorted(cands + _speaker_candidates(doc, cands), key=lambda c: c.start)
     # 5. clusters
-    groups = cluster(cands, defs, table, text, alex.role_words)
+    groups = cluster(cands, defs, table, text, alex.role_words, alex.whole_names)
     entities: list[Entity] = []
     for n, g in enumerate(groups, 1):
         members = [cands[i] for i in g]
