@@ -11,7 +11,16 @@ import pytest
 
 from claimgraph.records import DESCRIPTION_LABEL, SOURCE_NAME_LABEL, Analysis, Document, Entity, Mention
 from claimgraph.store import connect_writer, migrate, write_analysis
-from claimgraph.store.actors import ActorKey, block_keys, compare, decide
+from claimgraph.store.actors import (
+    ActorKey,
+    block_keys,
+    compare,
+    decide,
+    merge_actors,
+    normalise,
+    rebuild,
+    resolve_entity,
+)
 from claimgraph.store.migrate import _statements, migrations
 
 
@@ -196,3 +205,88 @@ def test_migration_0002_backfills_blocks_of_existing_actors(tmp_path: Path) -> N
     assert migrate(c) == len(migrations())
     blocks = {r[0] for r in c.execute("SELECT block FROM actor_blocks")}
     assert {"united", "nations", "~un"} <= blocks
+
+
+def groups_of(conn: sqlite3.Connection) -> set[frozenset[tuple[str, str]]]:
+    """Actors as the sets of (document, entity) they hold: what survives a rebuild's new ids."""
+    out: dict[int, set[tuple[str, str]]] = {}
+    for doc_id, eid, actor in conn.execute("SELECT doc_id, id, actor_id FROM entities"):
+        out.setdefault(actor, set()).add((doc_id, eid))
+    return {frozenset(v) for v in out.values()}
+
+
+def test_rebuild_gives_what_a_fresh_ingest_gives_and_keeps_decisions(conn: sqlite3.Connection) -> None:
+    write_analysis(conn, doc_with(("Free Lions Brigade", "ORG"), ("Kestria", "GPE")))
+    write_analysis(conn, doc_with(("FLB", "ORG")))
+    write_analysis(conn, doc_with(("Vell", "ORG")))
+    write_analysis(conn, doc_with(("Dana Vell", "PERSON")))
+    write_analysis(conn, doc_with(("United Nations", "ORG"), ("U.N.", "ORG")))
+    pairs = dict(((a, b), i) for i, a, b in conn.execute(
+        "SELECT c.id, a.name, b.name FROM actor_candidates c JOIN actors a ON a.id = c.actor_a "
+        "JOIN actors b ON b.id = c.actor_b"))
+    decide(conn, pairs[("Free Lions Brigade", "FLB")], "reject", "2026-01-01")
+    decide(conn, pairs[("Vell", "Dana Vell")], "merge", "2026-01-01")
+    before, names = groups_of(conn), actor_names(conn)
+    done = rebuild(conn, "2026-01-02")
+    assert groups_of(conn) == before and actor_names(conn) == names
+    assert candidate_pairs(conn) == []  # the rejected pair is not proposed again
+    assert (done.actors_before, done.actors_after, done.merges_in_force, done.merges) == (5, 5, 1, 1)
+
+
+def test_rebuild_undoes_a_merge_the_resolver_no_longer_makes(conn: sqlite3.Connection) -> None:
+    write_analysis(conn, with_short_form("Harbour Post", "MEDIA", "Post"))
+    write_analysis(conn, with_short_form("Kestria Post", "MEDIA", "Post"))
+    # as an older claimgraph stored it: the two papers one actor, through their shared short form
+    ids = [r[0] for r in conn.execute("SELECT id FROM actors ORDER BY id")]
+    merge_actors(conn, keep=ids[0], drop=ids[1])
+    assert len(actor_names(conn)) == 1
+    done = rebuild(conn, "2026-01-02")
+    assert actor_names(conn) == ["Harbour Post", "Kestria Post"]
+    assert (done.actors_before, done.actors_after, done.merges) == (1, 2, 0)
+
+
+def test_rebuild_keeps_an_anonymous_source_its_own_actor(conn: sqlite3.Connection) -> None:
+    for place in ("Kestria", "Ilvania"):
+        a = doc_with(("resident", "PERSON"), (place, "GPE"))
+        ment = (Mention(0, 8, "resident", SOURCE_NAME_LABEL),)
+        write_analysis(conn, Analysis(a.document, (Entity("e1", "resident", "PERSON", ment), a.entities[1])))
+    write_analysis(conn, doc_with(("Kestria", "GPE")))
+    before = groups_of(conn)
+    rebuild(conn, "2026-01-02")
+    assert groups_of(conn) == before
+    assert sorted(actor_names(conn)) == ["Ilvania", "Kestria", "resident", "resident"]
+
+
+def test_a_failed_rebuild_leaves_the_store_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimgraph.store import Writer
+    from claimgraph.store import actors as store_actors
+
+    db = tmp_path / "w.db"
+    with Writer(db) as w:
+        for n in ("Harbour Post", "Kestria Post", "Dana Vell"):
+            w.write_analysis(doc_with((n, "ORG"))).result()
+    reader = sqlite3.connect(db)
+    before = sorted(reader.execute("SELECT * FROM actors")), groups_of(reader)
+    calls = []
+
+    def failing(conn: sqlite3.Connection, key: ActorKey, now: str) -> int:
+        calls.append(key.name)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # Ctrl-C half-way
+        return resolve_entity(conn, key, now)
+
+    monkeypatch.setattr(store_actors, "resolve_entity", failing)
+    with Writer(db) as w, pytest.raises(KeyboardInterrupt):
+        w.rebuild_actors().result()
+    assert (sorted(reader.execute("SELECT * FROM actors")), groups_of(reader)) == before
+
+
+def test_rebuild_applies_a_confirmed_merge_the_resolver_no_longer_proposes(conn: sqlite3.Connection) -> None:
+    write_analysis(conn, with_short_form("Harbour Post", "MEDIA", "Post"))
+    write_analysis(conn, with_short_form("Kestria Post", "MEDIA", "Post"))
+    keys = sorted((normalise("Harbour Post"), normalise("Kestria Post")))  # the user said so, under an older resolver
+    conn.execute("INSERT INTO actor_decisions VALUES (?, ?, 'merge', 'Harbour Post', 'Kestria Post', '2026-01-01')",
+                 keys)
+    done = rebuild(conn, "2026-01-02")
+    assert len(actor_names(conn)) == 1
+    assert (done.merges_in_force, done.merges) == (1, 1)

@@ -1,4 +1,4 @@
-"""The corpus commands through click's CliRunner: ingest, search, claims, candidates, export."""
+"""The corpus commands through click's CliRunner: ingest, search, claims, candidates, rebuild-actors, export."""
 
 from __future__ import annotations
 
@@ -73,6 +73,9 @@ def test_search_claims_candidates_export(articles: Path, tmp_path: Path, fake_an
     assert run("candidates", "--db", db, "--reject", "999").exit_code == 2
     assert run("candidates", "--db", db, "--reject", "1").exit_code == 0
     assert "no open merge candidates" in run("candidates", "--db", db).output
+    rebuilt = run("rebuild-actors", "--db", db)  # the rejection outlives the rebuild
+    assert rebuilt.exit_code == 0 and "open merge candidates 0 -> 0" in rebuilt.output
+    assert "no open merge candidates" in run("candidates", "--db", db).output
     out = tmp_path / "out.jsonl"
     assert run("export", "--format", "jsonl", "--out", str(out), "--db", db).exit_code == 0
     assert len(out.read_text().splitlines()) == 2
@@ -82,9 +85,10 @@ def test_search_claims_candidates_export(articles: Path, tmp_path: Path, fake_an
 
 
 def test_commands_on_a_missing_database_say_what_to_do(tmp_path: Path) -> None:
-    r = run("search", "x", "--db", str(tmp_path / "none.db"))
-    assert r.exit_code == 2 and "claimgraph ingest" in r.output
-    assert not (tmp_path / "none.db").exists()
+    for args in (("search", "x"), ("rebuild-actors",)):
+        r = run(*args, "--db", str(tmp_path / "none.db"))
+        assert r.exit_code == 2 and "claimgraph ingest" in r.output
+        assert not (tmp_path / "none.db").exists()
 
 
 def test_every_option_is_documented() -> None:

@@ -1,4 +1,4 @@
-"""Corpus commands: ingest, search, claims, candidates, serve, export (registered on ``claimgraph``)."""
+"""Corpus commands: ingest, search, claims, candidates, rebuild-actors, serve, export (on ``claimgraph``)."""
 
 from __future__ import annotations
 
@@ -175,6 +175,25 @@ def candidates(db: Path, confirm_id: int | None, reject_id: int | None) -> None:
     _console().print(table if rows else "no open merge candidates")
 
 
+@click.command("rebuild-actors")
+@db_option
+def rebuild_actors(db: Path) -> None:
+    """Resolve the stored entities to corpus actors again, with this version's resolver.
+
+    Run it after upgrading claimgraph: actors and open candidates are made anew from the entities
+    already stored (no document is re-analysed; `ingest --force` does that). Your confirmed merges
+    and rejections are kept. Actor ids change.
+    """
+    from claimgraph.store import Writer
+
+    _reader(db).close()  # a clear error when the database does not exist, rather than creating one
+    with Writer(db) as w:
+        r = w.rebuild_actors().result()
+    _console().print(f"actors {r.actors_before:,} -> {r.actors_after:,}; open merge candidates "
+                     f"{r.candidates_before:,} -> {r.candidates_after:,}; confirmed merges in force "
+                     f"{r.merges_in_force:,} of {r.merges:,}")
+
+
 @click.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; keep it local unless needed.")
@@ -223,7 +242,7 @@ def export(fmt: str, out: Path | None, base_url: str, db: Path) -> None:
     _console(err=True).print(f"exported {n} records as {fmt}" + (f" to {escape(str(out))}" if out else ""))
 
 
-COMMANDS = (ingest, search, claims, candidates, serve, export)
+COMMANDS = (ingest, search, claims, candidates, rebuild_actors, serve, export)
 
 
 def register(group: click.Group) -> None:

@@ -107,6 +107,60 @@ def resolve_entity(conn: sqlite3.Connection, key: ActorKey, now: str) -> int:
     return actor_id
 
 
+@dataclass(frozen=True, slots=True)
+class Rebuilt:
+    """What :func:`rebuild` changed: actors and open candidates before and after, and the user's merges."""
+
+    actors_before: int
+    actors_after: int
+    candidates_before: int
+    candidates_after: int
+    merges_in_force: int  # confirmed merges whose two names are now one actor's
+    merges: int  # confirmed merges on record
+
+
+def rebuild(conn: sqlite3.Connection, now: str) -> Rebuilt:
+    """Resolve every stored entity to corpus actors again, with this claimgraph's resolver.
+
+    Run inside one transaction. Entities are taken in the order their documents were stored, as an
+    ingest would; an entity known only by descriptions (its actor has no name keys) stays an actor of
+    its own. The user's decisions are kept: a rejected pair stays apart, and a confirmed merge is
+    applied again when each of its two names is the name of exactly one actor. Actor ids change.
+    """
+    def count(table: str) -> int:
+        return int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    actors_before, candidates_before = count("actors"), count("actor_candidates")
+    rows = conn.execute(
+        "SELECT e.doc_id, e.id, e.name, e.type, e.aliases,"
+        " NOT EXISTS (SELECT 1 FROM actor_keys k WHERE k.actor_id = e.actor_id) AS unnamed"
+        " FROM entities e JOIN documents d ON d.id = e.doc_id ORDER BY d.ingested_at, d.rowid, e.rowid"
+    ).fetchall()
+    conn.execute("UPDATE entities SET actor_id = NULL")
+    for table in ("actor_candidates", "actor_blocks", "actor_keys", "actors"):
+        conn.execute(f"DELETE FROM {table}")  # noqa: S608 - table names are the constants above
+    for r in rows:
+        key = ActorKey(r["name"], r["type"], tuple(json.loads(r["aliases"])))
+        actor = new_actor(conn, key) if r["unnamed"] else resolve_entity(conn, key, now)
+        conn.execute("UPDATE entities SET actor_id = ? WHERE doc_id = ? AND id = ?", (actor, r["doc_id"], r["id"]))
+    merges = conn.execute("SELECT key_a, key_b FROM actor_decisions WHERE decision = 'merge'").fetchall()
+    by_name: dict[str, list[int]] = {}
+    for r in conn.execute("SELECT id, name FROM actors ORDER BY id"):
+        by_name.setdefault(normalise(r["name"]), []).append(int(r["id"]))
+    for d in merges:  # a merge the resolver no longer even proposes, between two unambiguous names
+        a, b = by_name.get(d["key_a"], []), by_name.get(d["key_b"], [])
+        if len(a) == 1 and len(b) == 1 and a != b and not _one_actor(conn, d["key_a"], d["key_b"]):
+            merge_actors(conn, keep=min(a[0], b[0]), drop=max(a[0], b[0]))
+    in_force = sum(_one_actor(conn, d["key_a"], d["key_b"]) for d in merges)
+    return Rebuilt(actors_before, count("actors"), candidates_before, count("actor_candidates"), in_force, len(merges))
+
+
+def _one_actor(conn: sqlite3.Connection, key_a: str, key_b: str) -> bool:
+    """Whether one actor is known by both normalised names."""
+    return conn.execute("SELECT 1 FROM actor_keys a JOIN actor_keys b ON a.actor_id = b.actor_id"
+                        " WHERE a.key = ? AND b.key = ?", (key_a, key_b)).fetchone() is not None
+
+
 def new_actor(conn: sqlite3.Connection, key: ActorKey) -> int:
     """A new actor, not indexed: nothing later is compared with it unless :func:`_index` files it."""
     cur = conn.execute(

@@ -47,18 +47,11 @@ class Writer:
 
     def decide(self, candidate_id: int, decision: Literal["merge", "reject"]) -> Future[int | None]:
         """Confirm (merge) or reject a merge candidate, in one transaction."""
+        return self.submit(_in_transaction(lambda conn: actors.decide(conn, candidate_id, decision, now_iso())))
 
-        def run(conn: sqlite3.Connection) -> int | None:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                out = actors.decide(conn, candidate_id, decision, now_iso())
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            return out
-
-        return self.submit(run)
+    def rebuild_actors(self) -> Future[actors.Rebuilt]:
+        """Resolve every stored entity to corpus actors again (see :func:`actors.rebuild`), in one transaction."""
+        return self.submit(_in_transaction(lambda conn: actors.rebuild(conn, now_iso())))
 
     def close(self) -> None:
         """Finish the queued writes, then close the connection."""
@@ -92,3 +85,19 @@ class Writer:
         finally:
             conn.execute("PRAGMA optimize")
             conn.close()
+
+
+def _in_transaction(fn: Callable[[sqlite3.Connection], T]) -> Callable[[sqlite3.Connection], T]:
+    """``fn`` run in one write transaction: on any exception (or Ctrl-C) nothing of it is written."""
+
+    def run(conn: sqlite3.Connection) -> T:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            out = fn(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return out
+
+    return run
