@@ -138,7 +138,7 @@ def rebuild(conn: sqlite3.Connection, now: str) -> Rebuilt:
     ).fetchall()
     conn.execute("UPDATE entities SET actor_id = NULL")
     for table in ("actor_candidates", "actor_blocks", "actor_keys", "actors"):
-        conn.execute(f"DELETE FROM {table}")  # noqa: S608 - table names are the constants above
+        conn.execute(f"DELETE FROM {table}")  # table names: the constants above
     for r in rows:
         key = ActorKey(r["name"], r["type"], tuple(json.loads(r["aliases"])))
         actor = new_actor(conn, key) if r["unnamed"] else resolve_entity(conn, key, now)
