@@ -84,6 +84,23 @@ def test_search_claims_candidates_export(articles: Path, tmp_path: Path, fake_an
     assert all(json.loads(line)["schema"] for line in r.stdout.splitlines() if line.startswith("{"))
 
 
+def test_claims_and_candidates_page_through_long_listings(articles: Path, tmp_path: Path, fake_analysis) -> None:  # type: ignore[no-untyped-def]
+    db = str(tmp_path / "c.db")
+    run("ingest", str(articles / "a.txt"), str(articles / "sub"), "--db", db)
+    every = run("claims", "--actor", "Iran", "--db", db)
+    assert every.exit_code == 0 and "of " not in every.output.splitlines()[-1]  # all shown: no page line
+    first = run("claims", "--actor", "Iran", "--db", db, "--limit", "1")
+    total = int(first.output.splitlines()[-1].split(" of ")[1].split(";")[0])
+    assert total > 1 and first.output.splitlines()[-1] == f"rows 1-1 of {total}; the next ones: --offset 1"
+    last = run("claims", "--actor", "Iran", "--db", db, "--limit", "1", "--offset", str(total - 1))
+    assert last.output.splitlines()[-1] == f"rows {total}-{total} of {total}"
+    assert run("claims", "--actor", "Iran", "--db", db, "--offset", "99").output.strip() == \
+        f"no rows from --offset 99: there are {total}"
+    assert run("claims", "--actor", "  ", "--db", db).exit_code == 2  # a blank name names no one
+    paged = run("candidates", "--db", db, "--limit", "1", "--offset", "0")
+    assert paged.exit_code == 0 and "John Smith" in paged.output
+
+
 def test_commands_on_a_missing_database_say_what_to_do(tmp_path: Path) -> None:
     for args in (("search", "x"), ("rebuild-actors",)):
         r = run(*args, "--db", str(tmp_path / "none.db"))

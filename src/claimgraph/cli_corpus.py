@@ -131,26 +131,54 @@ def search(text: str, db: Path, limit: int) -> None:
     _console().print(table if hits else "no match")
 
 
+limit_option = click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True,
+                            help="Show at most this many rows (0: all of them).")
+offset_option = click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+                             help="Skip this many rows first (the next page: --offset LIMIT).")
+
+
+def _print_page(table: Table, shown: int, offset: int, total: int) -> None:
+    """The table, then where its rows sit among all of them when they are not all shown."""
+    if not shown:
+        _console().print(f"no rows from --offset {offset:,}: there are {total:,}")
+        return
+    _console().print(table)
+    if shown < total:
+        more = f"; the next ones: --offset {offset + shown}" if offset + shown < total else ""
+        _console().print(f"rows {offset + 1:,}-{offset + shown:,} of {total:,}{more}")
+
+
 @click.command()
 @click.option("--actor", required=True, help="Actor name or alias (case and accents ignored).")
 @click.option("--evidence", type=click.Choice(EVIDENCE_KINDS), help="Only claims resting on this kind of evidence.")
 @db_option
-def claims(actor: str, evidence: str | None, db: Path) -> None:
+@limit_option
+@offset_option
+def claims(actor: str, evidence: str | None, db: Path, limit: int, offset: int) -> None:
     """What an actor said and what others claimed about it."""
     from claimgraph import query
 
-    rows = query.claims_for_actor(_reader(db), actor, evidence)
+    if not actor.strip():
+        raise click.BadParameter("give an actor's name", param_hint="--actor")
+    conn = _reader(db)
+    total = query.count_claims_for_actor(conn, actor, evidence)
+    if not total:
+        _console().print(f"no claims for {escape(actor)!r}")
+        return
+    rows = query.claims_for_actor(conn, actor, evidence, limit or None, offset)
     table = Table("role", "evidence", "claim", "document")
     for c in rows:
         table.add_row(c.role, c.evidence, escape(c.text), escape(c.doc_title or c.doc_id[:12]))
-    _console().print(table if rows else f"no claims for {escape(actor)!r}")
+    _print_page(table, len(rows), offset, total)
 
 
 @click.command()
 @db_option
 @click.option("--confirm", "confirm_id", type=int, help="Merge the two actors of candidate ID.")
 @click.option("--reject", "reject_id", type=int, help="Keep the two actors of candidate ID apart, for good.")
-def candidates(db: Path, confirm_id: int | None, reject_id: int | None) -> None:
+@limit_option
+@offset_option
+def candidates(db: Path, confirm_id: int | None, reject_id: int | None, limit: int, offset: int) -> None:
     """List proposed actor merges, or confirm / reject one (the decision is kept across re-ingests)."""
     from claimgraph import query
     from claimgraph.store import Writer
@@ -167,12 +195,17 @@ def candidates(db: Path, confirm_id: int | None, reject_id: int | None) -> None:
                 _die(str(exc.args[0]))
         _console().print(f"candidate {cid} {'merged' if confirm_id is not None else 'rejected'}")
         return
-    rows = query.candidates(_reader(db))
+    conn = _reader(db)
+    total = query.count_candidates(conn)
+    if not total:
+        _console().print("no open merge candidates")
+        return
+    rows = query.candidates(conn, limit or None, offset)
     table = Table("id", "actor", "could be", "score", "why")
     for c in rows:
         table.add_row(str(c.id), escape(f"{c.name_a} ({c.type_a})"), escape(f"{c.name_b} ({c.type_b})"),
                       f"{c.score:.0f}", escape(c.reason))
-    _console().print(table if rows else "no open merge candidates")
+    _print_page(table, len(rows), offset, total)
 
 
 @click.command("rebuild-actors")
