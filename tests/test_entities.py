@@ -356,6 +356,29 @@ def test_a_candidate_name_loses_articles_and_possessives(span: str, name: str) -
     assert c is not None and c.text == name
 
 
+@pytest.mark.parametrize(
+    ("text", "label", "name"),
+    [
+        ("KESTRIA CITY - Mira Voss", "PERSON", "Mira Voss"),  # a dateline at a paragraph's start
+        ("Intro.\nPORT TALVIK (KNA) \u2014 Omar Vell", "PERSON", "Omar Vell"),
+        ("NEW HARBOUR - Presidential", "ORG", None),  # a dateline and the sentence's first word: no name
+        ("Trade with U.S. - Kestria", "GPE", "U.S. - Kestria"),  # a dash inside a sentence is no dateline
+        ("s Mira Voss", "PERSON", "Mira Voss"),  # the "s" of a split possessive
+        ("The Harbour Courier\u2019s Omar Vell", "PERSON", "Omar Vell"),  # the employer's possessive
+        ("Mira Voss\u2019s Kestria", "PERSON", "Mira Voss\u2019s Kestria"),  # one word after it: no person's name
+        ("Mira Voss 3", "PERSON", "Mira Voss"),  # a count from a results table
+        ("Kestria 35", "ORG", "Kestria 35"),  # numbers in organisations' names stay
+    ],
+)
+def test_a_persons_name_loses_datelines_owners_and_counts(text: str, label: str, name: str | None) -> None:
+    from claimgraph.extract import actor_rules as ar
+    from claimgraph.extract.actor_lexicons import actor_lexicons
+
+    start = text.rfind("\n") + 1 if "\n" in text else (10 if text.startswith("Trade") else 0)
+    c = ar.trim(ar.make(text, start, len(text), label, "ner"), text, actor_lexicons())
+    assert (c.text if c else None) == name
+
+
 def test_a_firms_name_ending_in_a_company_word_is_an_organisation_even_unseen_by_ner() -> None:
     from claimgraph.extract import actor_rules as ar
     from claimgraph.extract.actor_lexicons import actor_lexicons

@@ -40,6 +40,17 @@ NOT_NAME_START = frozenset(
 )
 
 
+# A dateline NER took into a name at the start of a paragraph: "CLEVELAND - Donald Trump", "WASHINGTON (AP) —
+# Bernie Sanders".
+DATELINE_PREFIX = re.compile(r"[A-Z][A-Z.'’]*(?: [A-Z][A-Z.'’]*)*\s*(?:\([^()\n]{1,20}\)\s*)?(?:-{1,2}|[–—])\s+")
+# The "s" of a possessive split from its owner ("Trump’s" read as "Trump’" + "s Donald Trump").
+STRAY_S = re.compile(r"s\s+(?=[A-Z])")
+# A person named after an owner's possessive: "Breitbart’s Joel Pollak", "National Review’s Ian Tuttle".
+OWNER_BEFORE_PERSON = re.compile(r".*?\w['’]s\s+(?=(?:[A-Z][\w.'’-]*\s+)+[A-Z][\w.'’-]*$)")
+# A count after a name ("Ted Cruz 1", "Marco Rubio 3" from a results table).
+TRAILING_COUNT = re.compile(r"\s+\d{1,4}$")
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     start: int
@@ -66,6 +77,19 @@ def trim(c: Candidate, text: str, alex: ActorLexicons) -> Candidate | None:
         e -= 1
     if text[s:e].endswith(("'s", "’s", "‘s")):  # "‘" typed for an apostrophe: "Barack Obama‘s"
         e -= 2
+    if c.rule == "ner":
+        at_line_start = s == 0 or text[s - 1] == "\n"
+        if at_line_start and (m := DATELINE_PREFIX.match(text, s, e)) is not None:
+            if " " not in text[m.end() : e].strip():
+                return None  # "NEW YORK - Presidential": a dateline and the sentence's first word
+            s = m.end()
+        if (m := STRAY_S.match(text, s, e)) is not None:
+            s = m.end()
+        if c.label == "PERSON":
+            if (m := OWNER_BEFORE_PERSON.match(text, s, e)) is not None:
+                s = m.end()
+            if (m := TRAILING_COUNT.search(text, s, e)) is not None and " " in text[s : m.start()].strip():
+                e = m.start()
     if c.rule != "emphasis":
         low = text[s:e].lower()
         if low.startswith(("the ", "the\u00a0")):
