@@ -366,11 +366,12 @@ def test_transcript_lines_pasted_with_a_stray_opening_mark(nlp) -> None:  # type
 def test_a_one_word_speaker_label_named_elsewhere_in_the_document() -> None:
     from spacy.lang.en import English
 
+    from claimgraph.extract.attr_lexicon import load_lexicon
     from claimgraph.extract.attr_rules import _speaker_label
 
     doc = Doc(English().vocab, words=["Quell", ":"], pos=["NOUN", "PUNCT"])
-    assert not _speaker_label(doc[0:1])  # a common noun alone: a label like "Analysis:"
-    assert _speaker_label(doc[0:1], frozenset({"Quell"}))  # the document names Quell elsewhere
+    assert not _speaker_label(doc[0:1], load_lexicon())  # a common noun alone: a label like "Analysis:"
+    assert _speaker_label(doc[0:1], load_lexicon(), frozenset({"Quell"}))  # the document names Quell elsewhere
 
 
 def test_a_relative_clause_that_reports_stays_out_of_the_source(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,6 +34,38 @@ def test_a_users_file_adds_rows_to_the_package_list(user_dir: Path) -> None:
     lex = load_lexicon()
     assert "opine" in lex.verbs and "opine" in lex.frame_verbs and "say" in lex.verbs  # added, nothing lost
     assert actor_lexicons().place_nouns["hamlet"] == "city" and actor_lexicons().place_nouns["town"] == "city"
+
+
+def test_a_users_word_class_row_changes_what_the_rules_find(user_dir: Path) -> None:
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from claimgraph.extract.attr_rules import match
+
+    def name_colon() -> list[tuple[str | None, list[str]]]:
+        """Sources and contents of 'Tally: Clinton leads in Iowa.' with "Tally" tagged as a common noun."""
+        doc = Doc(English().vocab, words=["Tally", ":", "Clinton", "leads", "in", "Iowa", "."],
+                  spaces=[False, True, True, True, True, False, False],
+                  pos=["NOUN", "PUNCT", "PROPN", "VERB", "ADP", "PROPN", "PUNCT"],
+                  lemmas=["tally", ":", "Clinton", "lead", "in", "Iowa", "."])
+        return [(doc.text[c.source[0]:c.source[1]] if c.source else None, [doc.text[s:e] for s, e in c.content])
+                for c in match(doc) if c.rule == "name-colon"]
+
+    assert name_colon() == []  # "tally" is no speaker-document in the package's list
+    (user_dir / "attribution_word_classes.tsv").write_text("# mine\ntally\tspeaker-document\n", encoding="utf-8")
+    for f in CACHED:
+        f.cache_clear()
+    assert name_colon() == [("Tally", ["Clinton leads in Iowa"])]
+    lex = load_lexicon()
+    assert {"tally", "poll"} <= lex.speaker_documents and "statement" in lex.medium_nouns  # added, nothing lost
+    assert {"seem", "appear"} <= lex.raising_verbs and "tell" in lex.addressee_verbs and "rumor" in lex.raising_passives
+
+
+def test_a_word_class_row_with_an_unknown_class_names_the_file_and_line(user_dir: Path) -> None:
+    (user_dir / "attribution_word_classes.tsv").write_text("tally\tspeaker-document\nwire\tmedia\n", encoding="utf-8")
+    where = re.escape(f"{user_dir / 'attribution_word_classes.tsv'}, line 2")
+    with pytest.raises(LexiconError, match=rf"{where}: expected word<TAB>class with a class among .*'wire\\tmedia'"):
+        load_lexicon()
 
 
 def test_a_users_alias_row_overrides_the_package_one(user_dir: Path) -> None:

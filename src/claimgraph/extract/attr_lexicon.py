@@ -28,12 +28,24 @@ class Lexicon:
     frame_verbs: frozenset[str] = frozenset()  # verbs that frame a clause from the side: "X is wrong, he said."
     finding_verbs: frozenset[str] = frozenset()  # "A study found 31 cases": a study's object is its finding
     study_nouns: frozenset[str] = frozenset()  # poll, survey, study: sources whose findings are reported
+    # the lists below only steer the rules: being in one makes no word a cue
+    addressee_verbs: frozenset[str] = frozenset()  # "told reporters Trump had lied": the object is whom
+    raising_verbs: frozenset[str] = frozenset()  # "X seems to ...": the subject is part of what seems so
+    raising_passives: frozenset[str] = frozenset()  # "X is expected to endorse Y": X is the infinitive's source
+    raising_adjectives: frozenset[str] = frozenset()  # "X is sure to win": no infinitive as content
+    medium_nouns: frozenset[str] = frozenset()  # "said in a statement": the medium belongs to the cue
+    view_nouns: frozenset[str] = frozenset()  # "in his eyes" (matched as written, not by lemma)
+    told_things: frozenset[str] = frozenset()  # "told the truth": what is told, not whom
+    label_words: frozenset[str] = frozenset()  # "Note: ...": a line label, not a speaker (matched as written)
+    speaker_documents: frozenset[str] = frozenset()  # "Poll: ...": a common noun that speaks a line
 
     def content_deps(self, lemma: str) -> frozenset[str]:
         return self.verbs.get(lemma, frozenset())
 
 
-VERB_FLAGS = frozenset({"frame", "finding"})
+VERB_FLAGS = frozenset({"frame", "finding", "raising"})
+# The classes of attribution_word_classes.tsv (its header says what each does).
+WORD_CLASSES = frozenset({"medium", "view", "told-thing", "label", "speaker-document", "raising-adjective"})
 
 
 def _verb_table(name: str) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
@@ -57,6 +69,18 @@ def _verb_table(name: str) -> tuple[dict[str, frozenset[str]], dict[str, frozens
     return out, {f: frozenset(v) for f, v in flagged.items()}
 
 
+def _word_classes(name: str) -> dict[str, frozenset[str]]:
+    """Class -> words (lower case) from a word<TAB>class table; a word may have a row in several classes."""
+    out: dict[str, set[str]] = {c: set() for c in WORD_CLASSES}
+    for where, ln in numbered_rows(name):
+        word, *rest = (x.strip() for x in ln.split("\t"))
+        if not word or len(rest) != 1 or rest[0] not in WORD_CLASSES:
+            raise LexiconError(where, f"expected word<TAB>class with a class among {', '.join(sorted(WORD_CLASSES))}, "
+                                      f"got {ln.strip()!r}")
+        out[rest[0]].add(word.lower())
+    return {c: frozenset(v) for c, v in out.items()}
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     verbs, verb_flags = _verb_table("reporting_verbs.txt")
@@ -65,6 +89,7 @@ def load_lexicon() -> Lexicon:
     verb_preps: set[tuple[str, str]] = set()
     light_verbs: set[str] = set()
     naming: list[tuple[str, str]] = []
+    classes = _word_classes("attribution_word_classes.tsv")
     for ln in entries("attribution_patterns.txt"):
         kind, _, phrase = ln.partition("\t")
         words = tuple(phrase.lower().split())
@@ -90,4 +115,13 @@ def load_lexicon() -> Lexicon:
         frame_verbs=verb_flags["frame"] | state_flags["frame"],
         finding_verbs=verb_flags["finding"] | state_flags["finding"],
         study_nouns=frozenset(w.lower() for w in entries("attribution_study_nouns.txt")),
+        addressee_verbs=frozenset(w.lower() for w in entries("attribution_addressee_verbs.txt")),
+        raising_verbs=verb_flags["raising"] | state_flags["raising"],
+        raising_passives=frozenset(w.lower() for w in entries("attribution_raising_passives.txt")),
+        raising_adjectives=classes["raising-adjective"],
+        medium_nouns=classes["medium"],
+        view_nouns=classes["view"],
+        told_things=classes["told-thing"],
+        label_words=classes["label"],
+        speaker_documents=classes["speaker-document"],
     )

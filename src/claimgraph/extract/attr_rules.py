@@ -32,12 +32,8 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 # Words of the verb group that PolNeAR keeps in the cue: auxiliaries, modals, negation, adverbs.
 VERB_GROUP_DEPS = {"aux", "auxpass", "neg", "advmod"}
-# "said in a statement", "told reporters on a call": the medium belongs to the cue.
-MEDIUM_NOUNS = {
-    "statement", "interview", "email", "e-mail", "call", "tweet", "letter", "post", "speech", "release",
-    "appearance", "op-ed", "column", "conference", "briefing", "memo", "video", "remarks", "message",
-    "response", "part", "radio", "television", "podcast", "rally", "debate", "hearing", "note", "filing",
-}
+# "said in a statement", "told reporters on a call": the prepositions before a medium (the nouns are the
+# "medium" class of attribution_word_classes.tsv).
 MEDIUM_PREPS = {"in", "on", "during", "at", "via", "through"}
 EXPLETIVES = {"it", "there"}
 # Prepositions whose phrase right after the object still belongs to the content ("accused him of lying").
@@ -421,7 +417,7 @@ def _source_of(tok: Token, lex: Lexicon, depth: int = 0) -> tuple[Token | None, 
         if noun.lemma_.lower() in lex.nouns and noun.dep_ == "dobj":
             # "issued a statement saying": the issuer is the source
             return source_of(noun.head, lex, depth + 1) if depth < 3 else (None, None, None)
-        if (noun.lemma_.lower() in MEDIUM_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ in MEDIUM_PREPS
+        if (noun.lemma_.lower() in lex.medium_nouns and noun.dep_ == "pobj" and noun.head.lower_ in MEDIUM_PREPS
                 and noun.head.head.pos_ in {"VERB", "AUX"}):
             # "she said at a news conference announcing that ...": who spoke there is the source
             return source_of(noun.head.head, lex, depth + 1) if depth < 3 else (None, None, None)
@@ -583,7 +579,7 @@ def clip_paragraph(text: str, start: int, end: int, anchor: int) -> Char:
     return start, end
 
 
-def cue_chars(verb: Token, content_start: int | None = None) -> Char:
+def cue_chars(verb: Token, lex: Lexicon, content_start: int | None = None) -> Char:
     """The verb group around ``verb``: auxiliaries, negation and adjacent adverbs, particles, the medium."""
     doc = verb.doc
     left = verb.i
@@ -603,7 +599,7 @@ def cue_chars(verb: Token, content_start: int | None = None) -> Char:
             nxt.head.i == verb.i
             and nxt.dep_ == "prep"
             and nxt.lower_ in MEDIUM_PREPS
-            and any(c.dep_ == "pobj" and c.lemma_.lower() in MEDIUM_NOUNS for c in nxt.children)
+            and any(c.dep_ == "pobj" and c.lemma_.lower() in lex.medium_nouns for c in nxt.children)
             and (content_start is None or nxt.right_edge.idx < content_start)
         ):
             right = nxt.right_edge.i
@@ -655,7 +651,7 @@ def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | No
         )
         if is_clause and "ccomp" in deps and not _frames_quote(child, ctx):
             s, e = subtree_chars(child, _authorial_tail(child) | _other_report(child, lex))
-            obj = _reduced_relative_object(verb, child)
+            obj = _reduced_relative_object(verb, child, lex)
             if obj is not None:
                 # "cited remarks Trump had made about her": the clause is the object's reduced relative
                 return [(obj.left_edge.idx, _time_clause_end(verb, child, e))], "dobj", None
@@ -685,7 +681,7 @@ def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | No
         for child in children:
             if child.dep_ == "dobj" and child.i > verb.i:
                 addressee = child.pos_ in {"PRON", "PROPN"} or child.ent_type_ in {"PERSON", "ORG", "NORP"} or (
-                    lemma == "tell" and child.lemma_.lower() not in TOLD_THINGS
+                    lemma == "tell" and child.lemma_.lower() not in lex.told_things
                 )
                 if lemma in {"tell", "ask"} and addressee and not any(
                     p.dep_ == "prep" and p.i == child.right_edge.i + 1 and p.lower_ in OBJECT_PREPS for p in children
@@ -775,18 +771,14 @@ FRAME_COMMAS = {",", "--", "—", "–"}
 CLAUSE_DEPS = {"advcl", "ccomp", "csubj", "relcl", "pcomp"}
 
 
-# Verbs whose object can be the addressee before a clause: "told reporters Trump had lied".
-ADDRESSEE_VERBS = {"tell", "ask", "inform", "warn", "remind", "assure", "convince", "persuade", "notify", "promise",
-                   "show", "teach", "advise", "caution", "urge", "reassure"}
-
-
-def _reduced_relative_object(verb: Token, clause: Token) -> Token | None:
+def _reduced_relative_object(verb: Token, clause: Token, lex: Lexicon) -> Token | None:
     """The object a 'that'-less clause right after it modifies: 'cited remarks [Trump had made]'.
 
     The parser hangs such a clause on the verb; a verb that takes no addressee cannot have both an
-    object and a clause, so the clause describes the object.
+    object and a clause, so the clause describes the object (the verbs that do are in
+    attribution_addressee_verbs.txt).
     """
-    if verb.lemma_.lower() in ADDRESSEE_VERBS or any(c.dep_ == "mark" for c in clause.children):
+    if verb.lemma_.lower() in lex.addressee_verbs or any(c.dep_ == "mark" for c in clause.children):
         return None
     for obj in verb.children:
         if (
@@ -832,10 +824,6 @@ def _time_clause_end(verb: Token, clause: Token, end: int) -> int:
             if first.dep_ == "mark" and first.lower_ in TIME_MARKS:
                 return max(end, *subtree_chars(c)[1:])
     return end
-
-
-# What one tells, as opposed to whom: "told the truth", "told a story".
-TOLD_THINGS = {"truth", "story", "lie", "joke", "tale", "anecdote", "secret", "news"}
 
 
 def _stray_that_clause(verb: Token) -> Token | None:
@@ -1109,7 +1097,7 @@ def _quote_candidate(ctx: _Context, verb: Token, parts: list[Quote], rule: str) 
         if src is None and rule == "quote-frame-after":
             src_tok = _inverted_object_speaker(ctx, verb, parts[0])
             src = source_chars(src_tok) if src_tok is not None else None
-        cue = _with_colon(text, cue_chars(verb, parts[0].start if parts[0].start > verb.idx else None))
+        cue = _with_colon(text, cue_chars(verb, ctx.lex, parts[0].start if parts[0].start > verb.idx else None))
     return Candidate(
         content=[(q.start, q.end) for q in parts],
         cue=cue,
@@ -1184,7 +1172,7 @@ def _match_signatures(ctx: _Context) -> list[Candidate]:
         if m is None:
             continue
         name = doc.char_span(m.start(2), m.end(2), alignment_mode="contract")
-        if name is None or not _speaker_label(name) or len(name) > 6:
+        if name is None or not _speaker_label(name, ctx.lex) or len(name) > 6:
             continue
         ctx.used_quotes.add(qi)
         out.append(Candidate(content=[(q.start, q.end)], cue=(m.start(1), m.end(1)),
@@ -1331,7 +1319,7 @@ def _match_block_quotes(ctx: _Context, paragraphs: Sequence[Char], block_quotes:
         out.append(
             Candidate(
                 content=[(s, e)],
-                cue=_with_colon(text, cue_chars(verb)),
+                cue=_with_colon(text, cue_chars(verb, ctx.lex)),
                 source=src,
                 rule="block-quote",
                 cue_token=verb.i,
@@ -1374,7 +1362,7 @@ def _match_name_colon(ctx: _Context, paragraphs: Sequence[Char]) -> list[Candida
         name = doc.char_span(ps, colon, alignment_mode="contract")
         if name is not None and len(name) == 1 and named is None:
             named = frozenset(t.text for t in doc if t.pos_ == "PROPN" or t.ent_type_ in SPEAKER_ENTITIES)
-        if name is None or not _speaker_label(name, named or frozenset()):
+        if name is None or not _speaker_label(name, ctx.lex, named or frozenset()):
             continue
         s, e = trim(text, colon + 1, pe)
         if s >= e:
@@ -1410,33 +1398,29 @@ def _continue_turns(text: str, paragraphs: Sequence[Char], lines: list[Candidate
             c.rule += "+turn"
 
 
-# Words that open a label line without naming who speaks ("Note: ...", "Update: ...").
-LABEL_WORDS = {"note", "update", "updated", "photo", "source", "related", "correction", "editor", "watch", "read",
-               "video", "listen", "q", "a", "question", "answer", "disclosure", "clarification", "advertisement"}
 SPEAKER_PARTS = {"PROPN", "NOUN", "ADJ", "ADP", "DET", "PUNCT", "NUM"}
 
 
-def _speaker_label(name: Span, named: frozenset[str] = frozenset()) -> bool:
+def _speaker_label(name: Span, lex: Lexicon, named: frozenset[str] = frozenset()) -> bool:
     """'Senator Smith', 'JAKE TAPPER', 'Republican pollster Daron Shaw', 'Poll': a line's speaker, not a label.
 
     ``named``: words the document tags as names elsewhere, so a one-word label the tagger reads as a
     common noun ('Sanders:') still counts.
     """
-    if not 1 <= len(name) <= 7 or name[0].lower_ in LABEL_WORDS or not name.text[:1].isupper():
+    if not 1 <= len(name) <= 7 or name[0].lower_ in lex.label_words or not name.text[:1].isupper():
         return False
     if len(name) == 1 and (name[0].ent_type_ in SPEAKER_ENTITIES or name[0].text in named):
         return True  # 'Sanders: ...' with the name tagged as a common noun, but a name elsewhere
     if not all(t.pos_ in SPEAKER_PARTS or t.is_upper for t in name):
         return False
     if sum(t.pos_ == "PROPN" or (t.is_upper and t.is_alpha) for t in name) == 0:
-        return len(name) == 1 and name[0].lemma_.lower() in SPEAKER_DOCUMENTS
+        return len(name) == 1 and name[0].lemma_.lower() in lex.speaker_documents
     last = name[-1]
     return last.pos_ == "PROPN" or (last.is_upper and last.is_alpha) or last.text == "."
 
 
 SPEAKER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 _OPEN_MARKS = "\"'\u201c\u201d\u2018\u2019 \t"
-SPEAKER_DOCUMENTS = {"poll", "survey", "study", "report", "memo", "statement"}
 
 
 def _according_cut(src_tok: Token, sent_end: int) -> int | None:
@@ -1571,8 +1555,6 @@ def _match_in_study(ctx: _Context) -> list[Candidate]:
     return out
 
 
-# What someone sees things in: 'in his eyes', 'in her view' (only after the clause, never opening it).
-VIEW_NOUNS = {"eyes", "view", "estimation", "opinion"}
 # 'in one of the first polls', 'in some polls': the poll is under a quantifier.
 _QUANTIFIERS = {"one", "some", "many", "most", "several", "two", "three", "all", "each", "both"}
 
@@ -1582,7 +1564,7 @@ def _study(pobj: Token, opening: bool, lex: Lexicon) -> bool:
     lemma = pobj.lemma_.lower()
     if lemma in lex.study_nouns:
         return True
-    if not opening and pobj.lower_ in VIEW_NOUNS and any(c.dep_ == "poss" for c in pobj.children):
+    if not opening and pobj.lower_ in lex.view_nouns and any(c.dep_ == "poss" for c in pobj.children):
         return True
     if pobj.lower_ in _QUANTIFIERS:
         of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -1628,7 +1610,7 @@ def _match_verbs(ctx: _Context) -> list[Candidate]:
             src_tok, src, antecedent = None, None, None
         if src is None and _bare_nonfinite(tok):
             continue  # "calling it a sham", "to point out that": whose words they are is not in the parse
-        cue = cue_chars(tok, parts[0][0] if parts[0][0] > tok.idx else None)
+        cue = cue_chars(tok, lex, parts[0][0] if parts[0][0] > tok.idx else None)
         if prep is not None and prep.idx >= cue[1] and prep.idx - cue[1] <= 1:
             cue = (cue[0], prep.idx + len(prep))
         cue = _with_colon(text, cue)
@@ -1650,19 +1632,15 @@ def _match_verbs(ctx: _Context) -> list[Candidate]:
     return out
 
 
-RAISING_VERBS = {"seem", "appear"}
-# Verbs whose passive raises the subject of an infinitive: "X is expected to endorse Y".
-RAISING_PASSIVES = {"expect", "believe", "say", "report", "think", "rumor", "rumour", "know"}
-
-
 def _raised_cue(verb: Token, how: str, ctx: _Context) -> tuple[Token, Token] | None:
     """(reporting infinitive, raised subject) under a raising verb: "seemed to recognize", "is expected to
-    endorse", when the subject is there to be the infinitive's source."""
+    endorse", when the subject is there to be the infinitive's source. The verbs are the lexicon's raising
+    verbs (flagged ``raising``) and, in the passive, its raising passives."""
     if how != "xcomp":
         return None
     lemma = verb.lemma_.lower()
     passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
-    if not (lemma in RAISING_VERBS or (passive and lemma in RAISING_PASSIVES)):
+    if not (lemma in ctx.lex.raising_verbs or (passive and lemma in ctx.lex.raising_passives)):
         return None
     subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and c.i < verb.i
                  and c.lower_ not in EXPLETIVES), None)
@@ -1678,7 +1656,7 @@ def _raised_subject(verb: Token, how: str, lex: Lexicon) -> Char | None:
 
     Not when the infinitive reports speech itself ("She appeared to imply that ...").
     """
-    if how != "xcomp" or verb.lemma_.lower() not in RAISING_VERBS:
+    if how != "xcomp" or verb.lemma_.lower() not in lex.raising_verbs:
         return None
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
     if xcomp is None or is_cue_verb(xcomp, lex):
@@ -1724,7 +1702,7 @@ def _match_nouns(ctx: _Context) -> list[Candidate]:
                 continue  # the verb is the cue here, so it is the verb the model may doubt
             s, e = trim(text, *subtree_chars(clause))
             ctx.used_cues.add(cue_tok.i)
-            out.append(Candidate(content=[(s, e)], cue=cue_chars(cue_tok), source=source_chars(tok),
+            out.append(Candidate(content=[(s, e)], cue=cue_chars(cue_tok, lex), source=source_chars(tok),
                                  rule="noun-subject", cue_token=cue_tok.i, source_token=tok.i))
             continue
         if clause is None or tok.i in ctx.used_cues or ctx.doubted(tok.i):
@@ -1757,8 +1735,6 @@ def _match_nouns(ctx: _Context) -> list[Candidate]:
     return out
 
 
-# "X is sure to win" says how likely X is, not what X thinks: these take no infinitive as content.
-RAISING_ADJECTIVES = {"sure", "certain"}
 # Prepositions that introduce what a stance adjective is about: "critical of", "worried about", "eager for".
 STANCE_PREPS = {"of", "about", "with", "on", "for", "to", "over", "toward", "towards", "at", "in"}
 
@@ -1780,7 +1756,7 @@ def _match_adjectives(ctx: _Context) -> list[Candidate]:
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
         if subj is None or subj.lower_ in EXPLETIVES or subj.lower_ in {"this", "that", "what"}:
             continue
-        found = _adjective_content(tok, verb) if adjective else _stance_noun_content(tok)
+        found = _adjective_content(tok, verb, lex) if adjective else _stance_noun_content(tok)
         if found is None:
             continue
         (s, e), prep = found
@@ -1789,7 +1765,7 @@ def _match_adjectives(ctx: _Context) -> list[Candidate]:
             continue
         src_tok, src, antecedent = source_of(verb, lex)
         cue_end = prep if prep is not None else tok
-        cue = (cue_chars(verb)[0], cue_end.idx + len(cue_end))
+        cue = (cue_chars(verb, lex)[0], cue_end.idx + len(cue_end))
         ctx.used_cues.update({verb.i, tok.i})
         out.append(Candidate(content=[(s, e)], cue=cue, source=src, rule="copula-adjective", cue_token=tok.i,
                              source_token=src_tok.i if src_tok is not None else None, antecedent=antecedent))
@@ -1817,7 +1793,7 @@ def _match_light_verbs(ctx: _Context) -> list[Candidate]:
         if src is None:
             continue
         ctx.used_cues.update({verb.i, last.i})
-        out.append(Candidate(content=[(s, e)], cue=(cue_chars(verb)[0], last.idx + len(last)), source=src,
+        out.append(Candidate(content=[(s, e)], cue=(cue_chars(verb, lex)[0], last.idx + len(last)), source=src,
                              rule="light-verb", cue_token=verb.i, antecedent=antecedent,
                              source_token=src_tok.i if src_tok is not None else None))
     return out
@@ -1851,14 +1827,15 @@ def _stance_noun_content(noun: Token) -> tuple[Char, Token | None] | None:
     return _prep_object(noun.children, {"of"}, -1)
 
 
-def _adjective_content(adj: Token, verb: Token) -> tuple[Char, Token | None] | None:
-    """What a stance adjective is about: its that-clause or infinitive, else its prepositional object."""
+def _adjective_content(adj: Token, verb: Token, lex: Lexicon) -> tuple[Char, Token | None] | None:
+    """What a stance adjective is about: its that-clause or infinitive (none after "sure", "certain": see the
+    "raising-adjective" class of attribution_word_classes.tsv), else its prepositional object."""
     for c in (*adj.children, *verb.children):
         if c.i < adj.i:
             continue
         if c.dep_ == "ccomp" or (c.dep_ == "advcl" and _marked_that(c)):
             return subtree_chars(c), None
-        if c.dep_ == "xcomp" and adj.lemma_.lower() not in RAISING_ADJECTIVES:
+        if c.dep_ == "xcomp" and adj.lemma_.lower() not in lex.raising_adjectives:
             return subtree_chars(c), None
     return _prep_object(adj.children, STANCE_PREPS, adj.i)
 
