@@ -85,6 +85,20 @@ def test_hand_built_parse_no_reporting_verb() -> None:
 
 
 @pytest.mark.model
+@pytest.mark.model
+def test_quotes_are_found_once_per_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimgraph.api import analyze
+    from claimgraph.extract import attr_quotes, attr_rules, coref
+
+    calls: list[int] = []
+    real = attr_quotes.find_quotes
+    for module in (attr_quotes, attr_rules, coref):  # wherever a module may have imported it by name
+        monkeypatch.setattr(module, "find_quotes", lambda text: calls.append(len(text)) or real(text), raising=False)
+    result = analyze("\u201cWe won,\u201d Mira Voss said. She added that \u201cthe count was fair.\u201d")
+    assert calls == [len(result.document.text)]  # the rules and the source resolver share one search
+    assert [a.source.span.text for a in result.attributions if a.source] == ["Mira Voss", "She"]
+
+
 def test_quote_with_cue_after(nlp) -> None:  # type: ignore[no-untyped-def]
     attrs = run(nlp, "\u201cThe bridge will reopen next spring,\u201d the mayor said.")
     a = one(attrs, "said")

@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
+from claimgraph.nlp.doccache import doc_text
+
 OPENERS = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb", "``": "''"}
 CLOSERS = {"\u201d", "\u00bb"}  # straight '"' and TeX "''" (some wires open with it too) are decided by context
 # A straight double quote opens when preceded by the start, a space or an opening bracket/dash.
@@ -104,3 +108,15 @@ def find_quotes(text: str) -> list[Quote]:
             if end - open_at > 1:
                 quotes.append(Quote(open_at, end, open_end=True))
     return quotes
+
+
+QUOTES_KEY = "claimgraph.quotes"
+
+
+def doc_quotes(doc: Doc) -> list[Quote]:
+    """:func:`find_quotes` of a parsed Doc's text, found once per Doc (the rules and the resolver both read them)."""
+    quotes = doc.user_data.get(QUOTES_KEY)
+    if quotes is None:
+        quotes = find_quotes(doc_text(doc))
+        doc.user_data[QUOTES_KEY] = quotes
+    return list(quotes)

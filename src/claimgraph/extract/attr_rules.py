@@ -19,7 +19,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.attr_lexicon import Lexicon, load_lexicon
-from claimgraph.extract.attr_quotes import Quote, find_quotes
+from claimgraph.extract.attr_quotes import Quote, doc_quotes
 from claimgraph.extract.source_kinds import PLACE_ENTS, name_fragment, person_word_before
 from claimgraph.nlp.doccache import doc_text, sent_of, token_at_char
 
@@ -1908,7 +1908,7 @@ def match(
     """
     text = doc_text(doc)
     lex = lexicon or load_lexicon()
-    quotes = find_quotes(text)
+    quotes = doc_quotes(doc)
     ctx = _Context(doc=doc, text=text, lex=lex, quotes=quotes, quote_of_char=_quote_index(doc, quotes))
     if model is not None:
         from claimgraph.extract.attr_learned import head_probs  # it builds on this module

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.actor_lexicons import actor_lexicons
-from claimgraph.extract.attr_quotes import find_quotes
+from claimgraph.extract.attr_quotes import doc_quotes
 from claimgraph.nlp.doccache import doc_text
 from claimgraph.records import Entity
 
@@ -68,7 +68,7 @@ class SourceResolver:
         self._mentions = mentions
         self._persons = [m for m in mentions if m[3] == "PERSON"]
         self._types = {e.id: e.type for e in entities}
-        self._quotes = [(q.start, q.end) for q in find_quotes(doc_text(doc))]
+        self._quotes = [(q.start, q.end) for q in doc_quotes(doc)]
         self._quote_starts = [q[0] for q in self._quotes]
         self._person_starts = [m[0] for m in self._persons]
         # tokens inside a PERSON actor's mention: NER may have missed the name where it stands ("Ashdel denied")
