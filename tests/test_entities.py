@@ -81,6 +81,14 @@ def test_two_people_sharing_a_surname_stay_apart(nlp) -> None:  # type: ignore[n
     assert owner.id not in (daniel.id, samuel.id)  # two Orwens before it: ambiguous, its own actor
 
 
+def test_a_father_and_son_whose_middle_initials_differ_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Jonas Harlan praised his father, Edwin H.W. Harlan, on Monday. His brother, Edwin W. Harlan, stayed "
+            "silent. His son Edwin P. Harlan spoke in Kestria.")
+    ents = _run(nlp, text)
+    owners = {id(_owner(ents, n)) for n in ("Edwin H.W. Harlan", "Edwin W. Harlan", "Edwin P. Harlan")}
+    assert len(owners) == 3
+
+
 def test_shared_surname_follows_the_title_named_near_it(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Defence Minister Piet Arvola denied the report on Monday. It was written by the paper's security "

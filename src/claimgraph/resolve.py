@@ -183,9 +183,12 @@ def name_tokens(name: str) -> list[str]:
 
 
 def person_names_compatible(a: str, b: str) -> bool:
-    """Could two full person names be spellings of one name? Same surname and compatible given names.
+    """Could two full person names be spellings of one name? Same surname, compatible given and middle names.
 
-    "Nouri al-Maliki" / "Nuri al-Maliki": yes. "Michael Gordon" / "Philip Gordon": no.
+    "Nouri al-Maliki" / "Nuri al-Maliki": yes. "Michael Gordon" / "Philip Gordon": no. Middle names may be
+    left out ("Hillary Clinton" / "Hillary Rodham Clinton") but must not conflict: "George W. Bush" /
+    "George H.W. Bush" (initials, which tell people apart, must be the same), "Abu Bakr al-Baghdadi" /
+    "Abu Omar al-Baghdadi".
     """
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
@@ -194,7 +197,38 @@ def person_names_compatible(a: str, b: str) -> bool:
         return False
     if len(ta) == 1 or len(tb) == 1:
         return True
-    return fuzz.ratio(ta[0], tb[0]) >= GIVEN_NAME_RATIO
+    return fuzz.ratio(ta[0], tb[0]) >= GIVEN_NAME_RATIO and _middles_compatible(a, b)
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _middle_initials(name: str) -> tuple[str, bool]:
+    """The initials of the names between the first and the last ("hw" for "George H.W. Bush", "r" for "Hillary
+    Rodham Clinton"), and whether all of them are written as initials."""
+    words = [w for w in (re.sub(r"[^\w.]", "", w) for w in name.split()) if any(ch.isalpha() for ch in w)]
+    while words and words[-1].strip(".").lower() in _SUFFIXES:
+        words.pop()
+    letters, all_initials = "", True
+    for w in words[1:-1]:
+        alpha = "".join(ch for ch in w if ch.isalpha())
+        if "." in w or (alpha.isupper() and len(alpha) <= 3):
+            letters += alpha.lower()
+        else:
+            letters += alpha[0].lower()
+            all_initials = False
+    return letters, all_initials
+
+
+def _middles_compatible(a: str, b: str) -> bool:
+    (ma, ia), (mb, ib) = _middle_initials(a), _middle_initials(b)
+    if not ma or not mb:
+        return True  # a middle name left out
+    if ia and ib:
+        return ma == mb  # "W." and "H.W.": initials are written to tell people apart
+    short, long_ = sorted((ma, mb), key=len)
+    it = iter(long_)
+    return all(ch in it for ch in short)  # "Rodham" of "Diane Rodham": one left out, none different
 
 
 def surname_key(name: str) -> str:
