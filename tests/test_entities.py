@@ -89,6 +89,16 @@ def test_a_father_and_son_whose_middle_initials_differ_stay_apart(nlp) -> None: 
     assert len(owners) == 3
 
 
+def test_an_outlet_named_in_the_media_list_is_a_news_outlet_unless_a_surname(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Politico reported on Monday that the senator would resign. Michael Bloomberg said he was surprised, "
+            "and Bloomberg later added that the AP had confirmed it. Mira Voss wrote on Twitter that she agreed.")
+    ents = _run(nlp, text)
+    assert _owner(ents, "Politico").type == "MEDIA" and _owner(ents, "AP").type == "MEDIA"
+    assert _owner(ents, "Bloomberg") is _owner(ents, "Michael Bloomberg")
+    assert _owner(ents, "Bloomberg").type == "PERSON"  # the outlet's name, here the surname of a person named
+    assert _owner(ents, "Twitter").type == "ORG"  # a platform, from the alias table: never a person
+
+
 def test_shared_surname_follows_the_title_named_near_it(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Defence Minister Piet Arvola denied the report on Monday. It was written by the paper's security "

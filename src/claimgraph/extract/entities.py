@@ -24,6 +24,7 @@ from claimgraph.extract import actor_rules as ar
 from claimgraph.extract.actor_lexicons import ActorLexicons, actor_lexicons
 from claimgraph.extract.coref import PERSON_NOUNS
 from claimgraph.extract.flow_rules import find_frames, group_phrase, paid_role, recipient_of_goods, resolve_end
+from claimgraph.extract.source_kinds import is_media_name
 from claimgraph.nlp.doccache import doc_text, sent_bounds
 from claimgraph.records import DESCRIPTION_LABEL, REFERENCE_LABEL, Document, Entity, Mention
 from claimgraph.resolve import (
@@ -650,6 +651,23 @@ def _states_by_institution(doc: Doc, entities: Sequence[Entity], institutions: f
     return out
 
 
+def _outlets_by_name(entities: Sequence[Entity]) -> list[Entity]:
+    """An organisation or a one-word "person" whose name is a news outlet's (source_media_names.txt) is MEDIA.
+
+    A one-word person stays one when it is the surname of a person named in the document ("Bloomberg" after
+    "Michael Bloomberg"), or written as part of a longer person's name.
+    """
+    surnames = {e.name.split()[-1].lower() for e in entities if e.type == "PERSON" and len(e.name.split()) > 1}
+    out = []
+    for e in entities:
+        bare_person = e.type == "PERSON" and len(e.name.split()) == 1 and e.name.lower() not in surnames \
+            and all(len(m.text.split()) == 1 for m in e.mentions)
+        if (e.type == "ORG" or bare_person) and is_media_name(e.name):
+            e = replace(e, type="MEDIA")
+        out.append(e)
+    return out
+
+
 def _token_entities(doc: Doc, entities: Sequence[Entity]) -> tuple[list[str | None], dict[str, str]]:
     """Token index -> entity id (named actors first; GROUP phrases only fill tokens left over)."""
     tok_ent: list[str | None] = [None] * len(doc)
@@ -717,6 +735,8 @@ def extract_entities(doc: Doc, document: Document) -> Sequence[Entity]:
     entities = _with_place_references(doc, entities, alex)
     # 5d. a one-word name with a ministry, an embassy or armed forces of its own is a state
     entities = _states_by_institution(doc, entities, alex.state_institutions)
+    # 5e. an outlet named in source_media_names.txt ("Politico", "AP") is a news outlet, whatever the model said
+    entities = _outlets_by_name(entities)
     # 6. flow ends with no named actor in them become GROUP actors
     entities += _group_actors(doc, entities, alex, start=len(entities) + 1)
     return entities
