@@ -290,3 +290,12 @@ def test_rebuild_applies_a_confirmed_merge_the_resolver_no_longer_proposes(conn:
     done = rebuild(conn, "2026-01-02")
     assert len(actor_names(conn)) == 1
     assert (done.merges_in_force, done.merges) == (1, 1)
+
+
+def test_an_actor_first_named_in_capitals_takes_the_name_as_written_later(conn: sqlite3.Connection) -> None:
+    write_analysis(conn, doc_with(("PORT TALVIK", "GPE")))  # a dateline
+    write_analysis(conn, doc_with(("Port Talvik", "GPE"), ("Kestria", "GPE")))
+    write_analysis(conn, doc_with(("KNA", "ORG")))
+    write_analysis(conn, doc_with(("KNA", "ORG"), ("Kestria", "GPE")))  # an acronym keeps its capitals
+    rows = {r[0]: json.loads(r[1]) for r in conn.execute("SELECT name, aliases FROM actors")}
+    assert rows == {"Port Talvik": ["PORT TALVIK"], "Kestria": [], "KNA": []}

@@ -267,12 +267,20 @@ def _blocked(conn: sqlite3.Connection, key: ActorKey) -> list[tuple[int, ActorKe
 
 def _add_names(conn: sqlite3.Connection, actor_id: int, key: ActorKey) -> None:
     row = conn.execute("SELECT name, aliases FROM actors WHERE id = ?", (actor_id,)).fetchone()
-    aliases = json.loads(row["aliases"])
+    name, aliases = row["name"], json.loads(row["aliases"])
+    if _shouted(name) and not key.name.isupper() and normalise(key.name) == normalise(name):
+        aliases, name = [name, *aliases], key.name  # "NEW YORK" from a dateline first, then "New York"
     for n in key.forms():
-        if n != row["name"] and n not in aliases:
+        if n != name and n not in aliases:
             aliases.append(n)
-    conn.execute("UPDATE actors SET aliases = ? WHERE id = ?", (json.dumps(aliases), actor_id))
+    aliases = [a for a in aliases if a != name]
+    conn.execute("UPDATE actors SET name = ?, aliases = ? WHERE id = ?", (name, json.dumps(aliases), actor_id))
     _index(conn, actor_id, key)
+
+
+def _shouted(name: str) -> bool:
+    """A name in capitals that is no acronym: a dateline or a headline ("NEW YORK", "WASHINGTON")."""
+    return name.isupper() and (" " in name or len(name) > 5)
 
 
 def _index(conn: sqlite3.Connection, actor_id: int, key: ActorKey) -> None:
