@@ -121,3 +121,12 @@ def test_compare_actors_across_documents() -> None:
 )
 def test_similar_names_that_differ_in_a_word_are_not_proposed(a: str, a_type: str, b: str, verdict: str) -> None:
     assert compare_actors(a, a_type, [], b, a_type, []) == verdict
+
+
+def test_an_actor_whose_names_fit_two_people_is_only_a_candidate() -> None:
+    # the actor took in "Tomas Vell" (no middle name) after "Tomas H.W. Vell": "Tomas W. Vell" fits the one
+    # name and conflicts with the other, so a person decides
+    father = ("Tomas H.W. Vell", "PERSON", ["Tomas Vell", "Vell"])
+    assert compare_actors("Tomas W. Vell", "PERSON", [], *father) == "candidate"
+    assert compare_actors("Tomas Vell", "PERSON", [], *father) == "merge"
+    assert compare_actors("Tomas W. Vell", "PERSON", [], "Tomas H.W. Vell", "PERSON", []) == "no"

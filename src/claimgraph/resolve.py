@@ -220,6 +220,16 @@ def _middle_initials(name: str) -> tuple[str, bool]:
     return letters, all_initials
 
 
+def _names_compatible_but_middles(a: str, b: str) -> bool:
+    """Same first and last names, different middle names: "George W. Bush" / "George H.W. Bush"."""
+    return not person_names_compatible(a, b) and person_names_compatible(_without_middles(a), _without_middles(b))
+
+
+def _without_middles(name: str) -> str:
+    words = name.split()
+    return " ".join((words[0], words[-1])) if len(words) > 2 else name
+
+
 def _middles_compatible(a: str, b: str) -> bool:
     (ma, ia), (mb, ib) = _middle_initials(a), _middle_initials(b)
     if not ma or not mb:
@@ -310,7 +320,9 @@ def compare_actors(
         full_b = [f for f in forms_b if len(name_tokens(f)) > 1]
         if full_a and full_b:
             if any(person_names_compatible(x, y) for x in full_a for y in full_b):
-                return "merge"
+                # an actor that took in "George Bush" also matches "George W." and "George H.W. Bush": ask
+                conflict = any(_names_compatible_but_middles(x, y) for x in full_a for y in full_b)
+                return "candidate" if conflict else "merge"
             return "no"  # two different people who may share a surname
         if keys_a & keys_b and not full_a and not full_b and name_a[:1].isupper() and name_b[:1].isupper():
             return "merge"  # the same bare name ("Obama" / "Obama"): one actor, asked about once per full name
