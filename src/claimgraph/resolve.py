@@ -74,11 +74,15 @@ def _word_variant(x: str, y: str) -> bool:
     if x[:1] != y[:1]:
         return False
     short, long_ = sorted((x, y), key=len)
-    if len(short) <= 3 and len(long_) > len(short):
-        it = iter(long_)
-        if all(c in it for c in short):
-            return True  # the letters of the short form, in order: an abbreviation
+    if len(short) <= 3 and len(long_) > len(short) and _in_order(short, long_):
+        return True  # the letters of the short form, in order: an abbreviation
     return fuzz.ratio(x, y) >= VARIANT_WORD_RATIO
+
+
+def _in_order(short: str, long_: str) -> bool:
+    """Whether the letters of ``short`` occur in ``long_`` in the same order ("ft" in "fort")."""
+    it = iter(long_)
+    return all(c in it for c in short)
 
 
 def differ_in_a_word(a: str, b: str) -> bool:
@@ -190,6 +194,11 @@ def person_names_compatible(a: str, b: str) -> bool:
     "George H.W. Bush" (initials, which tell people apart, must be the same), "Abu Bakr al-Baghdadi" /
     "Abu Omar al-Baghdadi".
     """
+    return _first_and_last_compatible(a, b) and _middles_compatible(a, b)
+
+
+def _first_and_last_compatible(a: str, b: str) -> bool:
+    """Same surname, and the same given name (or one of the two names is a bare surname)."""
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return False
@@ -197,7 +206,7 @@ def person_names_compatible(a: str, b: str) -> bool:
         return False
     if len(ta) == 1 or len(tb) == 1:
         return True
-    return fuzz.ratio(ta[0], tb[0]) >= GIVEN_NAME_RATIO and _middles_compatible(a, b)
+    return fuzz.ratio(ta[0], tb[0]) >= GIVEN_NAME_RATIO
 
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -222,12 +231,7 @@ def _middle_initials(name: str) -> tuple[str, bool]:
 
 def _names_compatible_but_middles(a: str, b: str) -> bool:
     """Same first and last names, different middle names: "George W. Bush" / "George H.W. Bush"."""
-    return not person_names_compatible(a, b) and person_names_compatible(_without_middles(a), _without_middles(b))
-
-
-def _without_middles(name: str) -> str:
-    words = name.split()
-    return " ".join((words[0], words[-1])) if len(words) > 2 else name
+    return _first_and_last_compatible(a, b) and not _middles_compatible(a, b)
 
 
 def _middles_compatible(a: str, b: str) -> bool:
@@ -237,8 +241,7 @@ def _middles_compatible(a: str, b: str) -> bool:
     if ia and ib:
         return ma == mb  # "W." and "H.W.": initials are written to tell people apart
     short, long_ = sorted((ma, mb), key=len)
-    it = iter(long_)
-    return all(ch in it for ch in short)  # "Rodham" of "Diane Rodham": one left out, none different
+    return _in_order(short, long_)  # "Rodham" of "Diane Rodham": one left out, none different
 
 
 def surname_key(name: str) -> str:
