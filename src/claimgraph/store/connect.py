@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from claimgraph.errors import ClaimgraphError
@@ -27,6 +29,19 @@ def connect_writer(path: str | Path) -> sqlite3.Connection:
     conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable at checkpoints, never corrupt
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction on the writer's connection: BEGIN IMMEDIATE takes the write lock up front; any
+    exception (or Ctrl-C) rolls back everything written inside it."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def connect_reader(path: str | Path) -> sqlite3.Connection:

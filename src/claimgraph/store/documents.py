@@ -9,6 +9,7 @@ from typing import Literal
 
 from claimgraph.records import Analysis
 from claimgraph.store.actors import ActorKey, new_actor, prune_orphans, resolve_entity
+from claimgraph.store.connect import transaction
 
 WriteStatus = Literal["stored", "replaced", "skipped"]
 
@@ -28,19 +29,13 @@ def write_analysis(conn: sqlite3.Connection, analysis: Analysis, force: bool = F
     cannot interleave with another writer; any exception (or Ctrl-C) rolls the whole document back.
     """
     doc_id = analysis.document.doc_id
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(conn):
         exists = has_document(conn, doc_id)
         if exists and not force:
-            conn.execute("ROLLBACK")
             return "skipped"
         if exists:
             _delete(conn, doc_id)
         _insert(conn, analysis, now_iso())
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     return "replaced" if exists else "stored"
 
 

@@ -8,7 +8,7 @@ import sqlite3
 from dataclasses import dataclass
 from importlib import resources
 
-from claimgraph.store.connect import StoreError
+from claimgraph.store.connect import StoreError, transaction
 
 # Python steps run inside a migration's transaction, after its SQL (data the SQL cannot compute).
 PYTHON_STEPS: dict[int, str] = {2: "claimgraph.store.actors:backfill_blocks",
@@ -53,8 +53,7 @@ def migrate(conn: sqlite3.Connection) -> int:
         raise StoreError(f"the database is at schema {current}, newer than this claimgraph ({len(known)}); upgrade it")
     for mig in known[current:]:
         # executescript would COMMIT first; run the statements inside our own transaction instead
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(conn):
             for statement in _statements(mig.sql):
                 conn.execute(statement)
             if mig.version in PYTHON_STEPS:
@@ -64,10 +63,6 @@ def migrate(conn: sqlite3.Connection) -> int:
                 "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, datetime('now'))",
                 (mig.version, mig.name),
             )
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
     return schema_version(conn)
 
 

@@ -16,7 +16,7 @@ from typing import Any, Literal, TypeVar
 
 from claimgraph.records import Analysis
 from claimgraph.store import actors
-from claimgraph.store.connect import connect_writer
+from claimgraph.store.connect import connect_writer, transaction
 from claimgraph.store.documents import WriteStatus, now_iso, write_analysis
 from claimgraph.store.migrate import migrate
 
@@ -91,13 +91,7 @@ def _in_transaction(fn: Callable[[sqlite3.Connection], T]) -> Callable[[sqlite3.
     """``fn`` run in one write transaction: on any exception (or Ctrl-C) nothing of it is written."""
 
     def run(conn: sqlite3.Connection) -> T:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            out = fn(conn)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        return out
+        with transaction(conn):
+            return fn(conn)
 
     return run
