@@ -299,3 +299,15 @@ def test_an_actor_first_named_in_capitals_takes_the_name_as_written_later(conn: 
     write_analysis(conn, doc_with(("KNA", "ORG"), ("Kestria", "GPE")))  # an acronym keeps its capitals
     rows = {r[0]: json.loads(r[1]) for r in conn.execute("SELECT name, aliases FROM actors")}
     assert rows == {"Port Talvik": ["PORT TALVIK"], "Kestria": [], "KNA": []}
+
+
+def test_rebuild_applies_confirmed_merges_that_chain_through_one_actor(conn: sqlite3.Connection) -> None:
+    names = ("Harbour Post", "Kestria Post", "Vorland Post")
+    for n in names:
+        write_analysis(conn, with_short_form(n, "MEDIA", "Post"))
+    for a, b in (names[:2], names[1:]):  # the second merge names an actor the first one folded away
+        conn.execute("INSERT INTO actor_decisions VALUES (?, ?, 'merge', ?, ?, '2026-01-01')",
+                     (*sorted((normalise(a), normalise(b))), a, b))
+    done = rebuild(conn, "2026-01-02")
+    assert len(actor_names(conn)) == 1
+    assert (done.merges_in_force, done.merges) == (2, 2)

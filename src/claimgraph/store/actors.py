@@ -147,10 +147,18 @@ def rebuild(conn: sqlite3.Connection, now: str) -> Rebuilt:
     by_name: dict[str, list[int]] = {}
     for r in conn.execute("SELECT id, name FROM actors ORDER BY id"):
         by_name.setdefault(normalise(r["name"]), []).append(int(r["id"]))
+    folded: dict[int, int] = {}  # an actor merged away -> the actor it went into
+
+    def now_in(actor_id: int) -> int:
+        while actor_id in folded:
+            actor_id = folded[actor_id]
+        return actor_id
+
     for d in merges:  # a merge the resolver no longer even proposes, between two unambiguous names
         a, b = by_name.get(d["key_a"], []), by_name.get(d["key_b"], [])
-        if len(a) == 1 and len(b) == 1 and a != b and not _one_actor(conn, d["key_a"], d["key_b"]):
-            merge_actors(conn, keep=min(a[0], b[0]), drop=max(a[0], b[0]))
+        if len(a) == 1 and len(b) == 1 and (x := now_in(a[0])) != (y := now_in(b[0])):
+            keep, drop = min(x, y), max(x, y)
+            folded[drop] = merge_actors(conn, keep=keep, drop=drop)
     in_force = sum(_one_actor(conn, d["key_a"], d["key_b"]) for d in merges)
     return Rebuilt(actors_before, count("actors"), candidates_before, count("actor_candidates"), in_force, len(merges))
 
