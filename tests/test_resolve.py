@@ -7,12 +7,14 @@ import pytest
 from claimgraph.resolve import (
     build_alias_table,
     compare_actors,
+    consonant_key,
     default_alias_table,
     initials_match,
     load_alias_table,
     normalise_name,
     parse_alias_lines,
     person_names_compatible,
+    vowel_variant,
 )
 
 
@@ -46,6 +48,17 @@ def test_initials_match_skips_function_words_and_leading_words() -> None:
         ("Abu Bakr al-Tawfiqi", "Abu Omar al-Tawfiqi", False),  # two men of one family or town
         ("Karim bin Talal", "Karim Bin Talal", True),
         ("Omar Vell Jr.", "Omar V. Vell Jr.", True),  # a generational suffix is no surname
+        # transliterations: the vowels between the same consonants spelled otherwise, q for k or g
+        ("Mohammed bin Rashad", "Muhammad bin Rashad", True),
+        ("Usama al-Haddin", "Osama al-Haddan", True),
+        ("Qasim Tabrizani", "Kasim Tebrizani", True),
+        ("Aaron Kleist", "Ron Klaist", False),  # a surname spelled otherwise needs a given name spelled alike
+        ("Mara Tabrizani", "Omar Tebrizani", False),
+        ("Martin Ives", "Morton Ives", False),  # the same consonants, too few letters alike
+        # a final vowel tells a brother's name from a sister's
+        ("Carla Benetti", "Carlo Benetti", False),
+        ("Paul Ives", "Paula Ives", False),
+        ("Karim Haddad", "Karima Haddad", False),
     ],
 )
 def test_person_names_compatible(a: str, b: str, same: bool) -> None:
@@ -100,6 +113,19 @@ def test_compare_actors_across_documents() -> None:
     # a one-word alias that shortens the actor's longer name is no key; its own one-word name still is
     assert compare_actors("Harbour Post", "MEDIA", ["Post"], "Kestria Post", "MEDIA", ["Post"]) == "no"
     assert compare_actors("Karvan", "ORG", ["Karvan movement"], "Karvan", "ORG", []) == "merge"
+    # a group named in the plural and in the singular is one group
+    assert compare_actors("Vorlanders", "NORP", [], "Vorlander", "NORP", []) == "merge"
+    assert compare_actors("Vorlanders", "ORG", [], "Vorlander", "ORG", []) == "candidate"  # not for a body
+
+
+def test_transliterations_are_one_name_and_vowels_alone_tell_few_apart() -> None:
+    assert vowel_variant("mohamed", "muhamad") and vowel_variant("qadafi", "gadafi")
+    assert not vowel_variant("dan", "don")  # too few consonants to say
+    assert not vowel_variant("carla", "carlo")  # another last letter
+    assert not vowel_variant("martin", "morton")  # too few letters alike
+    assert consonant_key("qadafi") == consonant_key("gadafi") == "kdf"
+    # an organisation spelled with other vowels is worth a look across documents, never a merge
+    assert compare_actors("Kataib Hizbalar", "ORG", [], "Kataib Hezbolar", "ORG", []) == "candidate"
 
 
 @pytest.mark.parametrize(

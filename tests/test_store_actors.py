@@ -207,6 +207,30 @@ def test_migration_0002_backfills_blocks_of_existing_actors(tmp_path: Path) -> N
     assert {"united", "nations", "~un"} <= blocks
 
 
+def test_spellings_of_a_name_meet_across_documents(conn: sqlite3.Connection) -> None:
+    write_analysis(conn, doc_with(("Usama al-Haddin", "PERSON"), ("Vorlanders", "NORP")))
+    write_analysis(conn, doc_with(("Osama al-Haddan", "PERSON"), ("Vorlander", "NORP")))
+    write_analysis(conn, doc_with(("Aaron Kleist", "PERSON"),))
+    write_analysis(conn, doc_with(("Ron Klaist", "PERSON"),))
+    assert actor_names(conn) == ["Aaron Kleist", "Ron Klaist", "Usama al-Haddin", "Vorlanders"]
+
+
+def test_migration_0005_files_old_actors_under_their_spellings(tmp_path: Path) -> None:
+    c = connect_writer(tmp_path / "old.db")
+    c.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)")
+    for mig in migrations()[:4]:  # a store at schema 4 (its Python steps have nothing to do in an empty store)
+        for statement in _statements(mig.sql):
+            c.execute(statement)
+        c.execute("INSERT INTO schema_version VALUES (?, ?, datetime('now'))", (mig.version, mig.name))
+    c.execute("INSERT INTO actors (name, type, aliases) VALUES ('Usama al-Haddin', 'PERSON', '[]')")
+    c.execute("INSERT INTO actors (name, type, aliases) VALUES ('Vorlanders', 'NORP', '[]')")
+    assert migrate(c) == len(migrations())
+    blocks = {r[0] for r in c.execute("SELECT block FROM actor_blocks")}
+    assert {"#hdn", "vorlander"} <= blocks
+    write_analysis(c, doc_with(("Osama al-Haddan", "PERSON"), ("Vorlander", "NORP")))
+    assert actor_names(c) == ["Usama al-Haddin", "Vorlanders"]
+
+
 def groups_of(conn: sqlite3.Connection) -> set[frozenset[tuple[str, str]]]:
     """Actors as the sets of (document, entity) they hold: what survives a rebuild's new ids."""
     out: dict[int, set[tuple[str, str]]] = {}

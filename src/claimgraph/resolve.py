@@ -30,12 +30,18 @@ _NON_WORD = re.compile(r"[^a-z0-9 ]+")
 _DOUBLE = re.compile(r"(.)\1+")
 # Person names are compared token by token; at or above these rapidfuzz ratios two tokens are spellings of one name.
 SURNAME_RATIO = 90.0  # "Qaddafi" / "Gaddafi" after normalisation
-GIVEN_NAME_RATIO = 80.0  # "Mohammed" / "Muhammad", not "Mark" / "Mary" (75)
+GIVEN_NAME_RATIO = 80.0  # "Osama" / "Usama", not "Mark" / "Mary" (75)
 ORG_RATIO = 92.0  # whole-name ratio for organisations: spelling variants, not sibling bodies
 CANDIDATE_RATIO = 85.0  # across documents, below a merge but worth a human look
 # Word against word in names of as many words: at or above this ratio (and with the same first letter) one word
 # is a spelling of the other ("Democrat" / "Democratic", "Institute" / "Institution"); below, another ("Mets" / "Jets").
 VARIANT_WORD_RATIO = 80.0
+# Two spellings of a transliterated word that differ only in their vowels ("Mohamed" / "Muhamad", "Laden" / "Ladin",
+# "Soleimani" / "Suleimani") are one word at or above this ratio; "Martin" / "Morton" (67) are two names.
+TRANSLIT_RATIO = 70.0
+_VOWELS = frozenset("aeiouy")
+# Consonants transliterations swap: Arabic qaf is written q, k or g ("Qaddafi" / "Gaddafi" / "Kaddafi").
+_SAME_CONSONANT = frozenset({frozenset("qk"), frozenset("qg")})
 # Words that link the parts of a name ("Bank of Japan", "Ministry for Trade", "Banco de España"): never a name's
 # head, never a word to compare two names on.
 NAME_LINK_WORDS = frozenset({"of", "and", "for", "in", "on", "to", "at", "de", "du", "des", "del", "la"})
@@ -69,7 +75,7 @@ def _name_words(name: str) -> tuple[str, ...]:
 
 def _word_variant(x: str, y: str) -> bool:
     """One word of a name spelled two ways, or abbreviated ("Ft." / "Fort", "St" / "Saint")."""
-    if x == y:
+    if x == y or vowel_variant(x, y):
         return True
     if x[:1] != y[:1]:
         return False
@@ -77,6 +83,35 @@ def _word_variant(x: str, y: str) -> bool:
     if len(short) <= 3 and len(long_) > len(short) and _in_order(short, long_):
         return True  # the letters of the short form, in order: an abbreviation
     return fuzz.ratio(x, y) >= VARIANT_WORD_RATIO
+
+
+def vowel_variant(x: str, y: str) -> bool:
+    """Two normalised words that are one transliterated name: the same consonants in the same places, the
+    vowels between them spelled otherwise ("mohamed" / "muhamad", "osama" / "usama", "qadafi" / "gadafi").
+
+    At least three consonants ("Dan" / "Don", "Allen" / "Ellen" are other names), the same last letter (a
+    final vowel tells "Carla" from "Carlo", "Roberta" from "Roberto") and a ratio of at least TRANSLIT_RATIO.
+    """
+    if x == y:
+        return True
+    return _same_shape(x, y) and len(consonant_key(x)) >= 3 and fuzz.ratio(x, y) >= TRANSLIT_RATIO
+
+
+def _same_shape(x: str, y: str) -> bool:
+    """The same consonants (q/k/g aside) in the same places and the same last letter; vowels may differ."""
+    if len(x) != len(y) or x[-1:] != y[-1:]:
+        return False
+    for a, b in zip(x, y, strict=True):
+        if (a in _VOWELS) != (b in _VOWELS):
+            return False
+        if a not in _VOWELS and a != b and frozenset((a, b)) not in _SAME_CONSONANT:
+            return False
+    return True
+
+
+def consonant_key(word: str) -> str:
+    """What every vowel_variant of a normalised word shares: its consonants, q/k/g as one ("mhmd", "kdf")."""
+    return "".join("k" if ch in "qg" else ch for ch in word if ch not in _VOWELS)
 
 
 def _in_order(short: str, long_: str) -> bool:
@@ -91,6 +126,20 @@ def differ_in_a_word(a: str, b: str) -> bool:
     however close their letters. Names of different lengths are left to the whole-name ratio."""
     ta, tb = _name_words(a), _name_words(b)
     return len(ta) == len(tb) > 0 and not all(_word_variant(x, y) for x, y in zip(ta, tb, strict=True))
+
+
+def spelled_alike(a: str, b: str) -> bool:
+    """Two names of as many words, each word the same or a transliteration of its counterpart, at least one
+    a transliteration ("Hezbollah Brigades" / "Hizballah Brigades")."""
+    ta, tb = _name_words(a), _name_words(b)
+    return len(ta) == len(tb) > 0 and ta != tb and all(vowel_variant(x, y) for x, y in zip(ta, tb, strict=True))
+
+
+def group_key(name: str) -> str:
+    """The comparison key of a group's name, singular: "Muslims" and "Muslim", "Republicans" and "Republican"
+    name one group (the model types both NORP)."""
+    key = normalise_name(name)
+    return key[:-1] if key.endswith("s") and len(key.split()[-1]) > 3 else key
 
 
 def initials_match(acronym: str, name: str) -> bool:
@@ -202,21 +251,38 @@ def _first_and_last_compatible(a: str, b: str) -> bool:
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return False
-    if fuzz.ratio(ta[-1], tb[-1]) < SURNAME_RATIO:
+    # a surname transliterated otherwise ("Laden" / "Ladin") only with a given name spelled alike ("Osama" /
+    # "Usama"): "Aaron Klein" and "Ron Klain" are two people, and so may be two bare "Klein" / "Klain"
+    if fuzz.ratio(ta[-1], tb[-1]) < SURNAME_RATIO and not (
+            vowel_variant(ta[-1], tb[-1]) and len(ta) > 1 and len(tb) > 1 and _same_shape(ta[0], tb[0])):
         return False
     if len(ta) == 1 or len(tb) == 1:
         return True
-    return fuzz.ratio(ta[0], tb[0]) >= GIVEN_NAME_RATIO
+    if gendered_pair(ta[0], tb[0]):
+        return False
+    return fuzz.ratio(ta[0], tb[0]) >= GIVEN_NAME_RATIO or vowel_variant(ta[0], tb[0])
 
 
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_FINAL_VOWELS = frozenset("aeio")
+
+
+def gendered_pair(x: str, y: str) -> bool:
+    """Two given names a final vowel tells apart: "Carla" / "Carlo", "Paul" / "Paula", "Robert" / "Roberta",
+    "Karim" / "Karima". Close in letters, they are a brother's and a sister's names."""
+    short, long_ = sorted((x, y), key=len)
+    if len(long_) == len(short):
+        return short[:-1] == long_[:-1] and short[-1:] != long_[-1:] and {short[-1:], long_[-1:]} <= _FINAL_VOWELS
+    return len(long_) == len(short) + 1 and long_.startswith(short) and long_[-1] in _FINAL_VOWELS
+
+
+GENERATIONAL_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def _middle_initials(name: str) -> tuple[str, bool]:
     """The initials of the names between the first and the last ("hw" for "George H.W. Bush", "r" for "Hillary
     Rodham Clinton"), and whether all of them are written as initials."""
     words = [w for w in (re.sub(r"[^\w.]", "", w) for w in name.split()) if any(ch.isalpha() for ch in w)]
-    while words and words[-1].strip(".").lower() in _SUFFIXES:
+    while words and words[-1].strip(".").lower() in GENERATIONAL_SUFFIXES:
         words.pop()
     letters, all_initials = "", True
     for w in words[1:-1]:
@@ -337,6 +403,9 @@ def compare_actors(
     forms_a, forms_b = _own_names(forms_a), _own_names(forms_b)
     keys_a = {normalise_name(f) for f in forms_a} - {""}
     keys_b = {normalise_name(f) for f in forms_b} - {""}
+    if type_a == type_b == "NORP":
+        keys_a |= {group_key(f) for f in forms_a} - {""}
+        keys_b |= {group_key(f) for f in forms_b} - {""}
     if keys_a & keys_b:
         return "merge"
     for x in forms_a:
@@ -346,6 +415,8 @@ def compare_actors(
     best = max((fuzz.ratio(kx, ky) for x in forms_a for y in forms_b
                 if (kx := normalise_name(x)) and (ky := normalise_name(y)) and not differ_in_a_word(x, y)),
                default=0.0)
+    if any(spelled_alike(x, y) for x in forms_a for y in forms_b):
+        best = max(best, ORG_RATIO)  # "Hezbollah Brigades" / "Hizballah Brigades": a spelling, however far
     if best >= ORG_RATIO:
         return "merge" if type_a in PLACEISH else "candidate"
     return "candidate" if best >= CANDIDATE_RATIO else "no"

@@ -31,10 +31,13 @@ from claimgraph.resolve import (
     NAME_LINK_WORDS,
     ORG_RATIO,
     AliasTable,
+    consonant_key,
     default_alias_table,
     differ_in_a_word,
+    group_key,
     normalise_name,
     person_names_compatible,
+    spelled_alike,
 )
 
 KEEP = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -268,6 +271,8 @@ def _key(c: ar.Candidate, defs: dict[str, str], table: AliasTable) -> str:
         d = defs[c.text]
         entry = table.lookup(d)
         return "t:" + normalise_name(entry.canonical) if entry else "n:" + normalise_name(d)
+    if c.label == "NORP":
+        return "n:" + group_key(c.text)  # "Muslims" and "Muslim leaders": one group
     return "n:" + normalise_name(c.text)
 
 
@@ -363,11 +368,11 @@ def cluster(
             uf.union(first[k], i)
         else:
             first[k] = i
-    # 1. spelling variants of full names, bucketed by their last word
+    # 1. spelling variants of full names, bucketed by the consonants of their last word ("Laden" / "Ladin")
     buckets: dict[str, list[int]] = {}
     for k, i in first.items():
         if k.startswith("n:") and ntoks[i] > 1:
-            buckets.setdefault(k.split()[-1], []).append(i)
+            buckets.setdefault(consonant_key(k.split()[-1]), []).append(i)
     for members in buckets.values():
         for a_pos, a in enumerate(members):
             for b in members[a_pos + 1 :]:
@@ -375,8 +380,9 @@ def cluster(
                 if la == "PERSON" and lb == "PERSON":
                     same = person_names_compatible(cands[a].text, cands[b].text)
                 elif la == lb and la != "PERSON":
-                    same = fuzz.ratio(keys[a], keys[b]) >= ORG_RATIO and \
-                        not differ_in_a_word(cands[a].text, cands[b].text)
+                    same = (fuzz.ratio(keys[a], keys[b]) >= ORG_RATIO
+                            and not differ_in_a_word(cands[a].text, cands[b].text)) \
+                        or spelled_alike(cands[a].text, cands[b].text)
                 else:
                     same = False
                 if same:

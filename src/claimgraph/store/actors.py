@@ -17,7 +17,14 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
-from claimgraph.resolve import Decision, compare_actors, default_alias_table, normalise_name
+from claimgraph.resolve import (
+    Decision,
+    compare_actors,
+    consonant_key,
+    default_alias_table,
+    group_key,
+    normalise_name,
+)
 
 normalise = normalise_name  # the one normalisation, shared with the in-document resolver
 
@@ -47,6 +54,10 @@ def block_keys(key: ActorKey) -> set[str]:
     for form in key.forms():
         words = normalise(form).split()
         out |= {w for w in words if len(w) > 1 and w not in _BLOCK_STOP}
+        if key.type == "PERSON":  # "Laden" meets "Ladin", "Gaddafi" meets "Qaddafi"
+            out |= {"#" + c for w in words if w not in _BLOCK_STOP and len(c := consonant_key(w)) >= 3}
+        elif key.type == "NORP":  # "Muslims" meets "Muslim"
+            out |= {w for w in group_key(form).split() if len(w) > 1 and w not in _BLOCK_STOP}
         content = [w for w in words if w not in _BLOCK_STOP]
         if len(content) > 1:
             out.add("~" + "".join(w[0] for w in content))  # "United Nations" meets "UN"
@@ -232,7 +243,7 @@ def prune_orphans(conn: sqlite3.Connection) -> None:
 
 
 def backfill_blocks(conn: sqlite3.Connection) -> None:
-    """Migration 0002's Python step: blocking keys for the actors stored before it."""
+    """Migrations 0002 and 0005's Python step: blocking keys for the actors stored before them."""
     for r in conn.execute("SELECT id, name, type, aliases FROM actors").fetchall():
         key = ActorKey(r["name"], r["type"], tuple(json.loads(r["aliases"])))
         conn.executemany("INSERT OR IGNORE INTO actor_blocks (actor_id, block) VALUES (?, ?)",

@@ -12,7 +12,8 @@ from claimgraph.store.connect import StoreError, transaction
 
 # Python steps run inside a migration's transaction, after its SQL (data the SQL cannot compute).
 PYTHON_STEPS: dict[int, str] = {2: "claimgraph.store.actors:backfill_blocks",
-                                 4: "claimgraph.store.actors:fold_bare_names"}
+                                 4: "claimgraph.store.actors:fold_bare_names",
+                                 5: "claimgraph.store.actors:backfill_blocks"}
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
