@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from claimgraph.extract.actor_lexicons import ActorLexicons
 from claimgraph.records import Document
-from claimgraph.resolve import AliasTable, initials_match
+from claimgraph.resolve import GENERATIONAL_SUFFIXES, AliasTable, initials_match
 
 _APOS = "'’"
 # Transliterated Arabic personal names: "Abu Omar al-Shishani", "Nouri al-Maliki", "Osama bin Laden".
@@ -49,6 +49,12 @@ STRAY_S = re.compile(r"s\s+(?=[A-Z])")
 OWNER_BEFORE_PERSON = re.compile(r".*?\w['’]s\s+(?=(?:[A-Z][\w.'’-]*\s+)+[A-Z][\w.'’-]*$)")
 # A count after a name ("Ted Cruz 1", "Marco Rubio 3" from a results table).
 TRAILING_COUNT = re.compile(r"\s+\d{1,4}$")
+# A generational suffix after a person's name, set off by a comma ("Donald Trump, Jr., 38").
+SUFFIX_AFTER = re.compile(r",?\s(?:Jr|Sr|II|III|IV)\b\.?")
+# The first letter of a sentence: at the text's start or after ". ", "?” ", "!) " (not at every line start: text
+# wrapped by hard line breaks starts most lines mid-sentence, in lower case). A period after one capital ends an
+# initial or "U.S." ("U.S. officials"), and a tag left in the text ("<tweet pic=...>") starts no sentence.
+SENTENCE_START = re.compile(r"(?:\A|(?<!\b[A-Z])[.!?][\"”’')\]]*\s+)[^\w\n<]*([^\W\d_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +72,34 @@ def make(text: str, start: int, end: int, label: str, rule: str, **kw: str | Non
     return Candidate(start, end, text[start:end], label, rule, **kw)
 
 
+@lru_cache(maxsize=8)
+def text_is_cased(text: str) -> bool:
+    """Whether most sentences start with a capital: only then does a lowercase NER span mean junk.
+
+    Computed once per document (the cache is keyed on the text itself, whose hash Python keeps, so later
+    calls cost a lookup) and only when a lowercase span turns up. Abbreviations ("U.S. troops") and the odd
+    slip give a cased text a few lowercase starts, far fewer than half.
+    """
+    starts = [m.group(1) for m in SENTENCE_START.finditer(text)]
+    return 2 * sum(ch.isupper() for ch in starts) >= len(starts)
+
+
+def _title_tail(text: str, s: int, e: int, titles: frozenset[str]) -> bool:
+    """Whether text[s:e] ends a title whose first words are written just before it ("Secretary of" + "State")."""
+    low = text[s:e].lower()
+    for title in titles:
+        if title.endswith(" " + low):
+            head = title[: len(title) - len(low)]
+            if s >= len(head) and text[s - len(head) : s].lower() == head:
+                return True
+    return False
+
+
 def trim(c: Candidate, text: str, alex: ActorLexicons) -> Candidate | None:
-    """Drop a leading "the", titles ("then-Iraqi prime minister"), a possessive "'s", stray asterisks/quotes."""
+    """Drop a leading "the", titles ("then-Iraqi prime minister"), a possessive "'s", stray asterisks/quotes.
+
+    None for NER junk: markup, a lowercase word in a cased text, the last word of a title ("Secretary of State").
+    """
     s, e = c.start, c.end
     while s < e and (text[s] in "*\"“”'‘’([" or text[s].isspace()):
         s += 1
@@ -90,6 +122,8 @@ def trim(c: Candidate, text: str, alex: ActorLexicons) -> Candidate | None:
                 s = m.end()
             if (m := TRAILING_COUNT.search(text, s, e)) is not None and " " in text[s : m.start()].strip():
                 e = m.start()
+            if (m := SUFFIX_AFTER.match(text, e)) is not None:
+                e = m.end()  # "Donald Trump, Jr.": the son, not the father (the model spans "Jr" on its own)
     if c.rule != "emphasis":
         low = text[s:e].lower()
         if low.startswith(("the ", "the\u00a0")):
@@ -115,6 +149,21 @@ def trim(c: Candidate, text: str, alex: ActorLexicons) -> Candidate | None:
         s += 1
     if e - s < 2 or not any(ch.isalpha() for ch in text[s:e]):
         return None
+    if c.rule == "ner":
+        span = text[s:e]
+        if any(ch in "=<>" for ch in span):
+            return None  # markup left in the text: 'datetime="2016'
+        # Names are capitalised, so in a cased text a lowercase span is a word NER misread ("state" of "secretary
+        # of state", "n’t", "absentia"). Handles and hashtags are the exception; the tokenizer splits "#" off.
+        tag = span[0] in "@#" or (s > 0 and text[s - 1] in "@#")
+        if not any(ch.isupper() for ch in span) and not tag and text_is_cased(text):
+            return None
+        # "State" of "Secretary of State John Kerry" is part of the title, not the department. The model reads
+        # a title's last word as the institution it names (ORG "State", "Defense"), so persons are left alone.
+        if c.label != "PERSON" and _title_tail(text, s, e, alex.titles):
+            return None
+        if span.rstrip(".").lower() in GENERATIONAL_SUFFIXES:
+            return None  # "Jr." of "Donald Trump, Jr.": the comma made it a name of its own
     return replace(c, start=s, end=e, text=text[s:e])
 
 
