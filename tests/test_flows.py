@@ -60,6 +60,19 @@ def test_time_and_item_are_kept(nlp) -> None:  # type: ignore[no-untyped-def]
     assert f.trigger.text == "supplied"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The CDU holds hundreds of rifles, most of which were sold to it by the NLA.",
+        "The CDU fighters carry rifles, many of them supplied by the NLA to the CDU.",
+    ],
+)
+def test_many_of_them_is_the_item_named_before(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + sentence)
+    f = next(f for f in flows if names[f.source] == NLA and names[f.target] == CDU)
+    assert f.item is not None and f.item.text == "rifles" and f.kind == "weapons"
+
+
 def test_relative_clause_chain_dropped_then_recovered(nlp) -> None:  # type: ignore[no-untyped-def]
     flows, names = _run(nlp, DEFS + "NLA helicopters dropped rifles that were recovered by the CDU.")
     assert ("weapons", NLA, CDU) in _pairs(flows, names)

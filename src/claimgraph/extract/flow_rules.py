@@ -126,6 +126,23 @@ def _deref(tok: Token) -> Token:
     return tok
 
 
+PARTITIVES = {"many", "most", "some", "all", "several", "few", "much", "part", "half", "one", "none", "each"}
+
+
+def _partitive(tok: Token) -> Token:
+    """ "many of them", "most of which": the noun the pronoun stands for, written just before (", many of them")."""
+    if tok.lower_ not in PARTITIVES:
+        return tok
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pron = _child(of, {"pobj"}) if of is not None else None
+    if pron is None or pron.lower_ not in ("them", "which", "these", "those", "it"):
+        return tok
+    i = tok.left_edge.i - 1
+    while i >= 0 and tok.doc[i].is_punct:
+        i -= 1
+    return tok.doc[i] if i >= 0 and tok.doc[i].pos_ in ("NOUN", "PROPN") else tok
+
+
 def _heads(tok: Token | None) -> list[Token]:
     if tok is None:
         return []
@@ -219,6 +236,8 @@ def _is_passive(verb: Token) -> bool:
         return True
     if _misparsed_finite(verb):
         return False
+    if verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+        return True  # "..., many of them supplied by X": a by-agent, whatever the parser made of the subject
     if any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had", "having") for c in verb.children):
         return False  # "having acquired X": a perfect, not a reduced passive
     return verb.dep_ in ("acl", "relcl", "advcl") and verb.tag_ == "VBN"
@@ -723,11 +742,15 @@ def _verb_frame(
         doer = _preps(v, {"by"})
         patient = _child(v, {"nsubjpass"})
         if patient is None and v.dep_ in ("acl", "relcl", "advcl"):
-            patient = v.head
+            # "weapons, many of them supplied by X": an absolute clause names what was given as its own subject
+            patient = (_child(v, {"nsubj"}) if v.dep_ == "advcl" else None) or v.head
         if not doer and v.dep_ == "conj" and v.head.pos_ == "VERB" and _is_passive(v.head):
             doer = _preps(v.head, {"by"})  # "recruited by X and sent to ...": the agent is shared
             patient = patient or _child(v.head, {"nsubjpass"})
+        if patient is None:
+            patient = _child(v, {"nsubj"})  # "..., many of them supplied by X": a passive the parser gave a subject
         doers = [h for d in doer for h in _heads(d)]
+        patient = _partitive(patient) if patient is not None else None
     else:
         doers = _heads(_subject(v))
         patient = _child(v, {"dobj"})
