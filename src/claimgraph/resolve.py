@@ -260,7 +260,14 @@ def _first_and_last_compatible(a: str, b: str) -> bool:
         return True
     if gendered_pair(ta[0], tb[0]):
         return False
-    return fuzz.ratio(ta[0], tb[0]) >= GIVEN_NAME_RATIO or vowel_variant(ta[0], tb[0])
+    return (fuzz.ratio(ta[0], tb[0]) >= GIVEN_NAME_RATIO and _same_onset(ta[0], tb[0])) or vowel_variant(ta[0], tb[0])
+
+
+def _same_onset(x: str, y: str) -> bool:
+    """Given names spelled two ways start alike ("Katherine" / "Catherine", "Osama" / "Usama"); close letters
+    after another first letter are another name ("Maureen" / "Laurin", "Aaron" / "Ron")."""
+    a, b = x[:1], y[:1]
+    return a == b or (a in _VOWELS and b in _VOWELS) or frozenset((a, b)) in _SAME_CONSONANT | {frozenset("ck")}
 
 
 _FINAL_VOWELS = frozenset("aeio")
