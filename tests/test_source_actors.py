@@ -138,6 +138,9 @@ def test_an_unnamed_sources_name_stops_before_a_clause_that_describes_it() -> No
         ("Interior Minister Leyla Tavrin denied that her ministry had funded the militia.\n\n"
          "\u201cNo official of this ministry sent a single crown to an armed group,\u201d she said.",
          "said", "she", "Interior Minister Leyla Tavrin", "named_person"),
+        # "he" is the man named, not the description in apposition to his name
+        ("Abu Karim al-Tawfiqi, the militia's commander, denied receiving any rifles. \u201cWe never took a "
+         "rifle from anyone,\u201d he told the Harbour Post.", "told", "he", "Abu Karim al-Tawfiqi", "named_person"),
     ],
 )
 def test_a_pronoun_or_definite_source_resolves_to_the_actor_named_before(
@@ -159,3 +162,20 @@ def test_it_is_the_document_or_organisation_that_was_the_subject_before() -> Non
     b = _analysis("Omar Vell met the envoy. It said the talks went well.")  # no thing before: unresolved
     src_b, _ = _source_entity(b, "said")
     assert src_b.resolved is None
+
+
+def test_they_is_the_source_named_just_before_and_has_its_kind() -> None:
+    a = _analysis("In 2023 the Vorland Defence Ministry shipped rifles to the Grey Scarves, according to three "
+                  "officials who spoke on condition of anonymity. The shipment, they said, went by sea.")
+    src, _ent = _source_entity(a, "said")
+    assert src.span.text == "they" and src.resolved is not None and src.resolved.text == "three officials"
+    assert src.kind == "anonymous"  # read from "three officials who spoke on condition of anonymity"
+
+
+def test_a_document_seen_by_the_writer_is_a_document_and_a_watch_an_organisation() -> None:
+    a = _analysis("A leaked ledger seen by this newspaper lists monthly payments to the Grey Scarves. "
+                  "Ilvania Prison Watch reported that the payments continued.")
+    ledger, _ = _source_entity(a, "lists")
+    assert ledger.kind == "document"  # not the writer's own assertion: the newspaper saw it
+    watch, ent = _source_entity(a, "reported")
+    assert watch.kind == "organization" and ent is not None and ent.name == "Ilvania Prison Watch"

@@ -13,10 +13,10 @@ from spacy.tokens import Doc
 from claimgraph.config import Settings
 from claimgraph.extract.attr_model import AttributionModel, load_model
 from claimgraph.extract.attr_quotes import find_quotes
-from claimgraph.extract.attr_rules import Candidate, match
+from claimgraph.extract.attr_rules import Candidate, Char, match
 from claimgraph.extract.coref import SourceResolver
 from claimgraph.extract.source_kinds import source_kind
-from claimgraph.records import Attribution, Document, Entity, QuoteType, Source, Span
+from claimgraph.records import Attribution, Document, Entity, QuoteType, Source, SourceKind, Span
 
 _QUOTE_MARKS = "\u201c\u201d\u201e\u00ab\u00bb\"`"
 
@@ -43,6 +43,7 @@ def candidates_to_records(
     resolver = SourceResolver(doc, entities)
     by_id = {e.id: e for e in entities}
     out: list[Attribution] = []
+    kinds: dict[Char, SourceKind] = {}  # the sources seen so far, with their kinds
     for n, c in enumerate(cands, 1):
         parts = sorted(set(c.content))
         cs, ce = parts[0][0], max(e for _, e in parts)
@@ -56,6 +57,14 @@ def candidates_to_records(
             span = doc.char_span(ks, ke, alignment_mode="expand")
             entity = by_id.get(res.entity) if res.entity else None
             kind = source_kind(span, entity, document) if span is not None else "anonymous"
+            if res.antecedent is not None and kind != "named_person":
+                # "…, according to three officials who spoke on condition of anonymity. The shipment, they said":
+                # a pronoun that stands for an earlier source has the kind read from that source's whole phrase
+                # (a name stays a named person: "a spokesman for X, Karim Fenwal, told …; he called")
+                kind = next((k for (s, e), k in kinds.items() if s <= res.antecedent[0] and res.antecedent[1] <= e),
+                            kind)
+            else:
+                kinds[c.source] = kind
             source = Source(
                 span=Span.of(text, *c.source),
                 kind=kind,

@@ -152,6 +152,8 @@ class SourceResolver:
                 continue  # '"No official of this ministry sent …," she said': "she" is not who the quote names
             if tok.tag_ in {"NNS", "NNPS"}:
                 continue
+            if tok.dep_ == "appos" and (tok.head.ent_type_ == "PERSON" or tok.head.idx in self._person_token_starts):
+                continue  # "X, the brigade's commander, denied …; he told": the name before, not its description
             if tok.ent_type_ == "PERSON":
                 if not self._gender_ok(tok, pronoun) or self._not_a_person_actor(tok):
                     continue  # "told Continental Wire": the model's PERSON is an actor of another type
@@ -219,8 +221,8 @@ class SourceResolver:
 
     def _plural_before(self, pos: int) -> Char | None:
         for tok in self._tokens_before(pos):
-            if tok.dep_ not in {"nsubj", "nsubjpass"}:
-                continue
+            if tok.dep_ not in {"nsubj", "nsubjpass"} and not _according_to(tok):
+                continue  # "X shipped arms, according to three officials. The shipment, they said": the officials
             if tok.tag_ in {"NNS", "NNPS"} or tok.ent_type_ in {"ORG", "NORP", "GPE"}:
                 return _np_chars(tok)
         return None
@@ -303,6 +305,11 @@ class SourceResolver:
 
 
 ORGANISATION_TYPES = {"ORG", "MEDIA"}
+
+
+def _according_to(tok: Token) -> bool:
+    """The source of "according to X": a speaker, like a subject of "said"."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:

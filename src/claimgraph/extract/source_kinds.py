@@ -200,6 +200,15 @@ def _root(source: SpacySpan) -> Token:
     return nominal[-1] if nominal and len(outside) > 1 else source.root
 
 
+def _in_clause(tok: Token, root: Token) -> bool:
+    """Whether ``tok`` is inside a clause that modifies ``root`` ("seen by this newspaper", "who spoke to us")."""
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ in ("acl", "relcl", "advcl"):
+            return True
+        tok = tok.head
+    return False
+
+
 def _heads(source: SpacySpan) -> list[Token]:
     root = _root(source)
     return [root] + [c for c in root.conjuncts if source.start <= c.i < source.end]
@@ -296,10 +305,12 @@ def source_kind(source: SpacySpan, entity: Entity | None, document: Document) ->
     span_words = words_of(source.text)
     quoted = _is_quoted(source, document)
 
-    # 1. the writer: "I", "we" outside quotations, "this reporter"
+    # 1. the writer: "I", "we" outside quotations, "this reporter" (not "a ledger seen by this newspaper": a clause
+    #    on the head says who saw the document, not who speaks)
     author = word_list("source_author.txt")
+    head_words = words_of(" ".join(t.text for t in source if not _in_clause(t, root)))
     if not quoted and (
-        (root.pos_ == "PRON" and root.lower_ in author.words) or any(_contains(span_words, p) for p in author.phrases)
+        (root.pos_ == "PRON" and root.lower_ in author.words) or any(_contains(head_words, p) for p in author.phrases)
     ):
         return "author"
     # 2. pronouns and "the latter": the antecedent the extractor resolved decides
@@ -371,8 +382,9 @@ def source_kind(source: SpacySpan, entity: Entity | None, document: Document) ->
         kind = _name_kind(ent.text, ent.label_)
         if kind is not None:
             return kind
-    # 10. other organisations: "the company", "rights groups", "the think tank"
-    if org_words.has_token(root):
+    # 10. other organisations: "the company", "rights groups", "the think tank", a name NER missed that says it is
+    #     one ("Human Rights Watch")
+    if org_words.has_token(root) or (root.pos_ == "PROPN" and any(_contains(span_words, p) for p in org_words.phrases)):
         return "organization"
     # 11. the entity the extractor resolved a surname or alias to
     if entity is not None:
