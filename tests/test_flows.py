@@ -6,18 +6,19 @@ import pytest
 
 from claimgraph.extract.entities import extract_entities
 from claimgraph.extract.flows import extract_flows
-from claimgraph.records import Claim, Document, Flow, Span
+from claimgraph.records import Attribution, Claim, Document, Flow, Source, Span
 
 pytestmark = pytest.mark.model
 
 DEFS = "The Northern Liberation Army (NLA) and the Coastal Defence Union (CDU) fought for years. "
 
 
-def _run(nlp, text: str, claims: tuple[Claim, ...] = ()) -> tuple[list[Flow], dict[str, str]]:  # type: ignore[no-untyped-def]
+def _run(nlp, text: str, claims: tuple[Claim, ...] = (),  # type: ignore[no-untyped-def]
+         attributions: tuple[Attribution, ...] = ()) -> tuple[list[Flow], dict[str, str]]:
     document = Document(doc_id="t", text=text, source_map=((0, 0, len(text)),))
     doc = nlp(text)
     ents = list(extract_entities(doc, document))
-    flows = list(extract_flows(doc, document, ents, claims, ()))
+    flows = list(extract_flows(doc, document, ents, claims, attributions))
     for f in flows:
         for span in (f.trigger, f.item, f.time, *f.places):
             if span is not None:
@@ -668,3 +669,76 @@ def test_goods_the_parser_made_a_subject_are_no_end(nlp) -> None:  # type: ignor
     assert _bare_goods(doc[0], None, flow_lexicons())  # "Rifles": goods, whatever the parse
     arms = next(t for t in doc if t.text == "Arms")
     assert not _bare_goods(arms, None, flow_lexicons())  # "Vessen Arms": a name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "to Y" hung by the parser on the verb the noun is the object of, right after "from X"
+        (DEFS + "A leaked ledger lists monthly US dollar payments from the NLA to the CDU.", ("money", NLA, CDU)),
+        # ... with "the ministry" read back to the ministry named before and the recipient named in apposition
+        ("The Korvanian Interior Ministry issued a statement. The Osk Brigade controls the valley. A ledger seen by "
+         "reporters lists cash payments from the ministry to the brigade's deputy commander, Anna Holm.",
+         ("money", "Korvanian Interior Ministry", "Anna Holm")),
+    ],
+)
+def test_payments_from_x_to_y_inside_the_object_of_another_verb(nlp, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, text)
+    assert expected in _pairs(flows, names)
+
+
+def _quoted(text: str, quote: str, speaker: str, resolved: str | None = None) -> tuple[Claim, Attribution]:
+    """A direct quote and the claim it carries, as the attribution stage gives them."""
+    q, s = text.index(quote), text.index(speaker)
+    r = text.index(resolved) if resolved else None
+    source = Source(span=Span.of(text, s, s + len(speaker)), kind="named_person",
+                    resolved=Span.of(text, r, r + len(resolved)) if resolved and r is not None else None)
+    attribution = Attribution(id="a1", source=source, cue=None, content=Span.of(text, q, q + len(quote)),
+                              quote="direct")
+    claim = Claim(id="c1", span=Span.of(text, q, q + len(quote)), attribution="a1", evidence="named_person",
+                  source=speaker)
+    return claim, attribution
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "resolved", "expected", "denied"),
+    [
+        # "she" resolved to a phrase that names her role in the CDU
+        (DEFS + 'Anna Holm, the CDU\'s commander, met reporters. "We have never taken a single rifle from the NLA," '
+         "she said.", '"We have never taken a single rifle from the NLA,"', "she", "the CDU's commander",
+         ("weapons", NLA, CDU), True),
+        (DEFS + '"We sent rifles to the CDU," said Erik Dahl, an NLA commander.', '"We sent rifles to the CDU,"',
+         "Erik Dahl, an NLA commander", None, ("weapons", NLA, CDU), False),
+        (DEFS + '"We never received any money from the NLA," said a spokeswoman for the CDU.',
+         '"We never received any money from the NLA,"', "a spokeswoman for the CDU", None, ("money", NLA, CDU), True),
+    ],
+)
+def test_we_in_a_direct_quote_is_the_body_the_speaker_speaks_for(  # type: ignore[no-untyped-def]
+    nlp, text: str, quote: str, speaker: str, resolved: str | None, expected: tuple[str, str, str], denied: bool
+) -> None:
+    claim, attribution = _quoted(text, quote, speaker, resolved)
+    flows, names = _run(nlp, text, (claim,), (attribution,))
+    f = next(f for f in flows if (f.kind, names[f.source], names[f.target]) == expected)
+    assert f.denied is denied and f.claim == "c1"
+
+
+def test_we_stays_unresolved_without_a_speaker_role_or_outside_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = DEFS + '"We have never received rifles from the NLA," said Anna Holm, the CDU\'s commander.'
+    quote = '"We have never received rifles from the NLA,"'
+    claim, attribution = _quoted(text, quote, "Anna Holm, the CDU's commander")
+    flows, names = _run(nlp, text, (claim,), (attribution,))
+    assert ("weapons", NLA, CDU) in _pairs(flows, names)
+    # a speaker whose words name no body: "we" is left alone
+    text = DEFS + '"We have never received rifles from the NLA," said Anna Holm, a farmer.'
+    claim, attribution = _quoted(text, quote, "Anna Holm, a farmer")
+    flows, _ = _run(nlp, text, (claim,), (attribution,))
+    assert flows == []
+    # "US" in the quote is the United States, not "us"
+    text = DEFS + '"The US sent rifles to the CDU," said Erik Dahl, an NLA commander.'
+    claim, attribution = _quoted(text, '"The US sent rifles to the CDU,"', "Erik Dahl, an NLA commander")
+    flows, names = _run(nlp, text, (claim,), (attribution,))
+    assert (NLA, CDU) not in _ends(flows, names)
+    # "we" outside the quoted words (the writer's, or reported speech) is left alone too
+    text = DEFS + "We have never received rifles from the NLA, said Anna Holm, the CDU's commander."
+    flows, _ = _run(nlp, text)
+    assert flows == []

@@ -38,11 +38,15 @@ LOCATIVE_PREPS = frozenset({"in", "at", "across", "inside", "throughout", "near"
 TEMPORAL_PREPS = frozenset({"after", "before", "since", "upon", "while", "when"})
 ANAPHOR_WINDOW = 80  # tokens, about three sentences: further back, "the group" may be any of several
 MAX_ENDS = 4  # ends per side of one frame: a longer list is an enumeration, not a set of recipients
-# Pronoun ends and the actors they can stand for (we/us/you/I name the speaker: left alone).
+# Pronoun ends and the actors they can stand for (we/us/you/I name the speaker: left alone here; "we" in a
+# direct quote is the body its speaker speaks for, read in flows.py through speaker_bodies).
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 ANAPHORS = PERSON_PRONOUNS | SINGULAR_PRONOUNS | PLURAL_PRONOUNS
+# "we"/"us" in a direct quote: the body the speaker speaks for (see speaker_bodies)
+SPEAKER_PRONOUNS = frozenset({"we", "us", "ourselves"})
+SPEAKER_BODIES = frozenset({"ORG", "GPE"})
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})  # "paid them", "sold him rifles": a recipient
 ACTOR_TYPES_FOR = {  # entity types a pronoun can refer to
     "person": frozenset({"PERSON"}),
@@ -641,6 +645,45 @@ def resolve_end(
     return []
 
 
+def speaker_bodies(
+    doc: Doc,
+    spans: Sequence[tuple[int, int]],
+    speaker: str | None,
+    tok_ent: Sequence[str | None],
+    types: dict[str, str],
+    alex: ActorLexicons,
+) -> list[str]:
+    """The organisation or state a quoted speaker speaks for, which "we" in the quote names.
+
+    A speaker that is an organisation or state speaks for itself; a person for the body their role is
+    named by in the phrases ``spans`` (the source, its antecedent, the person's mentions): "the
+    brigade's commander", "a spokesman for X", "X commander NAME". None when no role names a body.
+    """
+    if speaker is not None and types.get(speaker) in SPEAKER_BODIES:
+        return [speaker]
+    roles: list[Token] = []
+    for start, end in spans:
+        first, last = token_at_char(doc, start), token_at_char(doc, max(start, end - 1))
+        if first is None or last is None:
+            continue
+        for t in doc[first.i : last.i + 1]:
+            near = [t, *(c for c in t.children if c.dep_ == "appos")] + ([t.head] if t.dep_ == "appos" else [])
+            roles += [r for r in near if r.pos_ in ("NOUN", "PROPN") and
+                      (r.lemma_.lower() in alex.titles or r.lemma_.lower() in alex.member_nouns)]
+    if not roles:
+        return []
+    # the role phrase may itself be a (PERSON) mention ("the brigade's commander"): look through people
+    unmasked = [None if e is not None and types.get(e) == "PERSON" else e for e in tok_ent]
+    for r in dict.fromkeys(roles):
+        bodies = [c for c in r.children if c.dep_ == "poss" or
+                  (c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < r.i)]
+        bodies += _preps(r, {"of", "for", "at"})
+        found = [e for b in bodies for e in resolve_end(b, unmasked, types, alex) if types.get(e) in SPEAKER_BODIES]
+        if found:
+            return list(dict.fromkeys(found))[:MAX_ENDS]
+    return []
+
+
 def _name_head(j: int, tok_ent: Sequence[str | None]) -> int:
     """The last token of the mention that token ``j`` is in (the head of a name)."""
     eid = tok_ent[j]
@@ -943,6 +986,9 @@ def _noun_frame(n: Token, kind: str, flex: FlowLexicons, alex: ActorLexicons) ->
     targets = [h for t in _preps(n, {"to", "for"}) for h in _heads(t)]
     if not targets:  # "the sale of rifles to X": the parser hung "to" on the item
         targets = [h for o in _preps(n, {"of"}) for t in _preps(o, {"to"}) for h in _heads(t)]
+    if not targets and _preps(n, {"from"}):
+        # "lists payments from X to Y": the parser hung "to Y" on the verb, right after the noun's "from X"
+        targets = [h for t in _adjacent_preps(n, {"to"}) for h in _heads(t)]
     sources = [h for t in explicit for h in _heads(t)]
     rule = "noun"
     poss = _child(n, {"poss"})
@@ -1004,6 +1050,16 @@ def _noun_frame(n: Token, kind: str, flex: FlowLexicons, alex: ActorLexicons) ->
         negated=verb is not None and any(c.dep_ == "neg" for c in verb.children),
         rule=rule,
     )
+
+
+def _adjacent_preps(n: Token, words: set[str]) -> list[Token]:
+    """Objects of prepositions ``words`` that the parser hung on the verb governing the noun ``n`` but that
+    follow the noun's phrase at once ("lists payments from X to Y": "to Y" on "lists")."""
+    gov = n.head
+    if n.dep_ not in ("dobj", "nsubjpass", "attr") or gov.i == n.i:
+        return []
+    return [g for c in gov.children if c.dep_ == "prep" and c.lower_ in words and c.i == n.right_edge.i + 1
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def _misparsed_noun_frame(v: Token, kind: str, flex: FlowLexicons) -> Frame | None:

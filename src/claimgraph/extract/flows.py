@@ -8,14 +8,14 @@ holds its trigger, from which it takes the evidence kind, who claims it, and hed
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from claimgraph.extract.actor_lexicons import actor_lexicons
 from claimgraph.extract.entities import token_entities
-from claimgraph.extract.flow_rules import find_frames, resolve_end
+from claimgraph.extract.flow_rules import SPEAKER_PRONOUNS, find_frames, resolve_end, speaker_bodies
 from claimgraph.records import FLOW_KINDS, Attribution, Claim, Document, Entity, Flow, FlowKind, Span
 
 
@@ -30,6 +30,41 @@ def _claim_at(claims: Sequence[Claim], starts: list[int], offset: int) -> Claim 
         if best is not None and c.span.end <= offset and c.span.start < best.span.start - 2000:
             break
     return best
+
+
+def _quoted_speaker(
+    doc: Doc,
+    claim: Claim | None,
+    by_id: dict[str, Attribution],
+    entities: Sequence[Entity],
+    tok_ent: Sequence[str | None],
+    types: dict[str, str],
+) -> Callable[[int], list[str]]:
+    """For the ends of a frame under ``claim``: "we"/"us" inside a direct quote stands for the body its speaker
+    speaks for ("'We never took a rifle from X,' the brigade's commander said": the brigade); [] for others."""
+    a = by_id.get(claim.attribution) if claim is not None and claim.attribution else None
+    if a is None or a.quote == "indirect" or a.source is None:
+        return lambda i: []
+    source = a.source
+    parts = a.content_parts or ((a.content.start, a.content.end),)
+    bodies: list[str] | None = None
+
+    def ends(i: int) -> list[str]:
+        nonlocal bodies
+        tok = doc[i]
+        if tok.lower_ not in SPEAKER_PRONOUNS or tok.pos_ != "PRON" or tok.text == "US" or \
+                not any(s <= tok.idx < e for s, e in parts):  # "US" is the United States, whatever the tagger says
+            return []
+        if bodies is None:
+            spans = [(source.span.start, source.span.end)]
+            if source.resolved is not None:
+                spans.append((source.resolved.start, source.resolved.end))
+            spans += [(m.start, m.end) for e in entities if e.id == source.entity for m in e.mentions
+                      if m.start < a.content.end]
+            bodies = speaker_bodies(doc, spans, source.entity, tok_ent, types, actor_lexicons())
+        return bodies
+
+    return ends
 
 
 def extract_flows(
@@ -50,14 +85,16 @@ def extract_flows(
     # One flow per (kind, source, target, denied): each further statement adds its claim and trigger.
     index: dict[tuple[str, str, str, bool], int] = {}
     for fr in find_frames(doc):
-        sources = [e for i in fr.sources for e in resolve_end(doc[i], tok_ent, types, alex)]
+        claim = _claim_at(sorted_claims, starts, fr.trigger[0])
+        quoted = _quoted_speaker(doc, claim, by_id, entities, tok_ent, types)
+        sources = [e for i in fr.sources for e in quoted(i) or resolve_end(doc[i], tok_ent, types, alex)]
         avoid = frozenset(sources)
         targets: list[str] = []
         for i in fr.targets:
             own = tok_ent[i] if fr.own_targets else None  # "self-funded his campaign": the campaign, not its owner
-            targets += [own] if own is not None else resolve_end(doc[i], tok_ent, types, alex, avoid=avoid)
+            targets += [own] if own is not None else quoted(i) or resolve_end(doc[i], tok_ent, types, alex,
+                                                                              avoid=avoid)
         via = tuple(dict.fromkeys(e for i in fr.via for e in resolve_end(doc[i], tok_ent, types, alex)))
-        claim = _claim_at(sorted_claims, starts, fr.trigger[0])
         source_text = None
         if claim is not None:
             source_text = claim.source
