@@ -107,6 +107,19 @@ PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—\s]*\d{1,3}(?:\s*(?:/|of)\s*\d{1
 BYLINE_WORDS = re.compile(
     r"^(?:by\s+\S|written by\b)|\b(?:correspondent|reporter|staff writer|editor|contributor)\b", re.I
 )
+_ROLE = r"(?i:correspondent|reporter|staff writer|editor|contributor)s?"
+# a byline as one line of a block ("By Samira Qadri", "Samira Qadri, Staff Writer"): stricter than
+# BYLINE_WORDS, which sees a whole paragraph, because a wrapped title line may hold "by" or "editor"
+BYLINE_LINE = re.compile(rf"^(?:By|BY|Written by)\s+[A-Z]|(?:,|\||\s[-–—])\s*(?:[\w'’.]+\s+){{0,3}}{_ROLE}\b")
+# the role after a name: "Samira Qadri, Staff Writer" -> "Samira Qadri"
+ROLE_TAIL = re.compile(rf"(?:\s*[,|–—]|\s+-)\s*(?:[\w'’.]+\s+){{0,3}}{_ROLE}\b.*$")
+# what may stand next to the date on a line of its own: "Published: Tuesday, 4 March 2025, 10:42 GMT"
+DATE_LINE_NOISE = re.compile(
+    r"\b(?:(?:first\s+|last\s+)?(?:published|updated|posted)|on|at|date"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun"
+    r"|\d{1,2}[:.]\d{2}|am|pm|gmt|utc|cet|cest|bst|est|edt|pst|pdt)\b",
+    re.I,
+)
 SENTENCE_END = (".", "?", "!", ":", ";", ",", '"', "\u201d", "\u2019")
 EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2})(?=\S)([^*\n]+?)(?<=\S)\1(?![\w*])")
 # a heading is a short line: longer ones are sentences that lost their full stop
@@ -114,6 +127,9 @@ MAX_HEADING_WORDS = 12
 MAX_TITLE_WORDS = 25
 # a paragraph of at least this many words with a sentence end is prose: the header zone ends there
 PROSE_WORDS = 12
+# a header glued to the first body paragraph (no blank line between) has at most this many lines:
+# a title wrapped over two, a byline, a date and an "Updated" line
+MAX_HEADER_LINES = 5
 
 
 def script_of(ch: str) -> str:
@@ -305,6 +321,88 @@ def _merge_wrapped(paras: list[Para]) -> list[Para]:
     return out
 
 
+def _is_prose(p: Para) -> bool:
+    return len(p.words) >= PROSE_WORDS and ends_sentence(p.text)
+
+
+def _date_line(t: str) -> str | None:
+    """The date when ``t`` holds nothing else ("March 3, 2025", "Updated: Tue 4 Mar 2025 10:42 GMT")."""
+    date, rest = _split_date(t)
+    if date is None or re.search(r"\w", DATE_LINE_NOISE.sub(" ", rest)):
+        return None
+    return date
+
+
+def _line_kind(t: str) -> str | None:
+    """ "date" or "byline" for a line that is one of the two, else None."""
+    if not t or len(t.split()) > 14:
+        return None
+    if _date_line(t):
+        return "date"
+    if BYLINE_LINE.search(t):
+        return "byline"
+    # a name or a desk beside a date: "Samira Qadri | March 3, 2025", "The Meridian's Correspondent 14.03.2025"
+    date, rest = _split_date(t)
+    name = _clean_byline(rest)
+    if date and name and (BYLINE_WORDS.search(name) or _looks_like_name(name)):
+        return "byline"
+    return None
+
+
+def _looks_like_name(t: str) -> bool:
+    """A few words, each capitalised: "Samira Qadri", not "Elections set for" (a title line with a date)."""
+    words = t.split()
+    return 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words if w.lower() not in ("and", "of", "al"))
+
+
+def _split_header_lines(paras: list[Para]) -> list[Para]:
+    """Byline and date lines set one newline under a title stand as paragraphs of their own.
+
+    Blank lines separate paragraphs, so "Title\\nBy X\\nMarch 3, 2025" arrives as one paragraph and
+    would read as a title "Title By X ...". In the header zone (before the first prose paragraph),
+    and in the first lines of that prose paragraph when the header is glued to it, each byline or
+    date line becomes its own paragraph; the lines around them stay joined, as a wrapped title or
+    a hard-wrapped body paragraph is.
+    """
+    first_prose = next((i for i, p in enumerate(paras) if _is_prose(p)), len(paras))
+    out: list[Para] = []
+    for i, p in enumerate(paras):
+        if i < first_prose:
+            out.extend(_split_at_meta_lines(p, len(p.lines)))
+        elif i == first_prose:
+            out.extend(_split_at_meta_lines(p, MAX_HEADER_LINES))
+        else:
+            out.append(p)
+    return out
+
+
+def _split_at_meta_lines(p: Para, reach: int) -> list[Para]:
+    """Split ``p`` before and after each byline or date line among its first ``reach`` lines."""
+    if len(p.lines) < 2:
+        return [p]
+    kinds = [_line_kind(line.stripped) for line in p.lines[:reach]]
+    metas = [i for i, k in enumerate(kinds) if k]
+    if not metas:
+        return [p]
+    last = metas[-1]
+    if reach < len(p.lines) and any(
+        k is None and (len(line.stripped.split()) > MAX_TITLE_WORDS or line.stripped.endswith("."))
+        for line, k in zip(p.lines[:last], kinds, strict=False)
+    ):
+        return [p]  # a line above the "byline" is a sentence: this is body text, not a header on it
+    groups: list[tuple[str | None, list[Line]]] = []
+    for j, line in enumerate(p.lines):
+        kind = kinds[j] if j <= last else None
+        if groups and kind is None:
+            prev_kind, prev_lines = groups[-1]
+            # plain lines stay together; "and Tomas Vellin" under "By Samira Qadri" continues the byline
+            if prev_kind is None or (prev_kind == "byline" and line.stripped[:1].islower()):
+                prev_lines.append(line)
+                continue
+        groups.append((kind, [line]))
+    return [Para(lines) for _, lines in groups]
+
+
 def _classify(paras: list[Para], script: str) -> Header:
     """Give each paragraph a role; return what the header holds."""
     h = Header()
@@ -314,19 +412,29 @@ def _classify(paras: list[Para], script: str) -> Header:
         if is_page_number(t) or is_other_script(t, script) or is_link_line(t):
             p.role = "drop"
     # 2. the header zone: everything before the first prose paragraph
-    first_prose = next(
-        (i for i, p in enumerate(paras) if p.role != "drop" and len(p.words) >= PROSE_WORDS and ends_sentence(p.text)),
-        len(paras),
-    )
+    first_prose = next((i for i, p in enumerate(paras) if p.role != "drop" and _is_prose(p)), len(paras))
     header = [p for p in paras[:first_prose] if p.role != "drop"]
-    byline_i = next((i for i, p in enumerate(header) if _is_byline(p.text)), None)
+    # a date on a line of its own ("March 3, 2025", "Published: 2 April 2025") is header, not text
+    header_dates: dict[int, str] = {}
+    for i, p in enumerate(header):
+        date = _date_line(p.text)
+        if date:
+            p.role = "dateline"
+            header_dates[i] = date
+    # a strict byline ("By X", "X, Staff Writer") first: a title may hold "editor" or a date
+    byline_i = next((i for i, p in enumerate(header) if p.role == "body" and _line_kind(p.text) == "byline"), None)
+    if byline_i is None:
+        byline_i = next((i for i, p in enumerate(header) if p.role == "body" and _is_byline(p.text)), None)
     if byline_i is not None:
         bp = header[byline_i]
         bp.role = "byline"
         date, rest = _split_date(bp.text)
         h.byline = _clean_byline(rest) or None
         if date:
-            h.republished = date
+            header_dates[byline_i] = date
+    if header_dates:
+        # the first date in the header; a dateline at the end (step 4), when there is one, is the original
+        h.republished = header_dates[min(header_dates)]
     # the title: the first headline-like line after the byline (a republished piece puts the site's
     # byline first), else the longest one above it; what else stands above the title is masthead
     candidates = [
@@ -372,8 +480,12 @@ BYLINE_NOISE = re.compile(r"^\s*(?:by|written by)\s+|\b(?:published|updated|post
 
 
 def _clean_byline(t: str) -> str:
-    """ "By Ilse Marwick Published" -> "Ilse Marwick"."""
-    return re.sub(r"\s+", " ", BYLINE_NOISE.sub(" ", t)).strip(" \t-–—|,:")
+    """ "By Ilse Marwick Published" -> "Ilse Marwick"; "Samira Qadri, Staff Writer" -> "Samira Qadri"."""
+    t = re.sub(r"\s+", " ", BYLINE_NOISE.sub(" ", t)).strip(" \t-–—|,:")
+    m = ROLE_TAIL.search(t)
+    if m and m.start() > 0 and not BYLINE_WORDS.search(t[: m.start()]):
+        t = t[: m.start()].strip(" \t-–—|,:")
+    return t
 
 
 def _split_date(t: str) -> tuple[str | None, str]:
@@ -405,7 +517,7 @@ def clean(raw: RawDocument) -> Document:
     """Drop boilerplate, find the metadata, keep the words and a map back to the input."""
     text = raw.text
     script = main_script(text)
-    paras = _merge_wrapped(_paragraphs(_lines(text)))
+    paras = _split_header_lines(_merge_wrapped(_paragraphs(_lines(text))))
     h = _classify(paras, script)
     _mark_headings(paras)
 
