@@ -104,10 +104,9 @@ EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # "Page 3", "3 of 9", "- 3 -", "۱": a page number in any digit system, alone on its line (3 digits at most:
 # a bare four-digit number is a year).
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—\s]*\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?[-–—\s]*$", re.I)
-BYLINE_WORDS = re.compile(
-    r"^(?:by\s+\S|written by\b)|\b(?:correspondent|reporter|staff writer|editor|contributor)\b", re.I
-)
+# a writer's role, in a byline and after a name ("Staff Writer", "Correspondents")
 _ROLE = r"(?i:correspondent|reporter|staff writer|editor|contributor)s?"
+BYLINE_WORDS = re.compile(rf"^(?:by\s+\S|written by\b)|\b{_ROLE}\b", re.I)
 # a byline as one line of a block ("By Samira Qadri", "Samira Qadri, Staff Writer"): stricter than
 # BYLINE_WORDS, which sees a whole paragraph, because a wrapped title line may hold "by" or "editor"
 BYLINE_LINE = re.compile(rf"^(?:By|BY|Written by)\s+[A-Z]|(?:,|\||\s[-–—])\s*(?:[\w'’.]+\s+){{0,3}}{_ROLE}\b")

@@ -42,6 +42,8 @@ TRANSLIT_RATIO = 70.0
 _VOWELS = frozenset("aeiouy")
 # Consonants transliterations swap: Arabic qaf is written q, k or g ("Qaddafi" / "Gaddafi" / "Kaddafi").
 _SAME_CONSONANT = frozenset({frozenset("qk"), frozenset("qg")})
+# First letters of one given name spelled two ways: those, and c/k ("Catherine" / "Katherine")
+_SAME_ONSET = _SAME_CONSONANT | {frozenset("ck")}
 # Words that link the parts of a name ("Bank of Japan", "Ministry for Trade", "Banco de España"): never a name's
 # head, never a word to compare two names on.
 NAME_LINK_WORDS = frozenset({"of", "and", "for", "in", "on", "to", "at", "de", "du", "des", "del", "la"})
@@ -267,7 +269,7 @@ def _same_onset(x: str, y: str) -> bool:
     """Given names spelled two ways start alike ("Katherine" / "Catherine", "Osama" / "Usama"); close letters
     after another first letter are another name ("Maureen" / "Laurin", "Aaron" / "Ron")."""
     a, b = x[:1], y[:1]
-    return a == b or (a in _VOWELS and b in _VOWELS) or frozenset((a, b)) in _SAME_CONSONANT | {frozenset("ck")}
+    return a == b or (a in _VOWELS and b in _VOWELS) or frozenset((a, b)) in _SAME_ONSET
 
 
 _FINAL_VOWELS = frozenset("aeio")
