@@ -57,6 +57,13 @@ def test_initials_match_skips_function_words_and_leading_words() -> None:
         ("Martin Ives", "Morton Ives", False),  # the same consonants, too few letters alike
         ("Maureen Voss", "Laurin Voss", False),  # close letters after another first letter: another name
         ("Katherine Voss", "Catherine Voss", True),
+        # a given name spelled two ways keeps its consonants; one more or another consonant is another name
+        ("Ian Pellow", "Ivan Pellow", False),
+        ("Marco Tessaro", "Mario Tessaro", False),
+        ("Jon Pellow", "John Pellow", True),
+        ("Sergei Volkanov", "Sergey Volkanov", True),
+        ("Sara Pellow", "Sarah Pellow", True),
+        ("Philip Tessaro", "Phillip Tessaro", True),
         # a final vowel tells a brother's name from a sister's
         ("Carla Benetti", "Carlo Benetti", False),
         ("Paul Ives", "Paula Ives", False),

@@ -262,7 +262,29 @@ def _first_and_last_compatible(a: str, b: str) -> bool:
         return True
     if gendered_pair(ta[0], tb[0]):
         return False
-    return (fuzz.ratio(ta[0], tb[0]) >= GIVEN_NAME_RATIO and _same_onset(ta[0], tb[0])) or vowel_variant(ta[0], tb[0])
+    return given_names_alike(ta[0], tb[0])
+
+
+def given_names_alike(x: str, y: str) -> bool:
+    """Two normalised given names that are one name spelled two ways: "Jon" / "John", "Sergei" / "Sergey",
+    "Katherine" / "Catherine", "Sara" / "Sarah", "Osama" / "Usama". Close letters are not enough: a consonant
+    more or another consonant makes another name ("Ian" / "Ivan", "Marco" / "Mario", "Maureen" / "Laurin")."""
+    if vowel_variant(x, y):
+        return True
+    return (fuzz.ratio(x, y) >= GIVEN_NAME_RATIO and _same_onset(x, y)
+            and _given_skeleton(x) == _given_skeleton(y))
+
+
+# Letters given names are spelled with interchangeably: c, k and q; z and s; v and f (after "ph" -> "f").
+_GIVEN_CONSONANT = str.maketrans({"c": "k", "q": "k", "z": "s", "v": "f"})
+
+
+@lru_cache(maxsize=65536)
+def _given_skeleton(word: str) -> str:
+    """The consonants of a given name, h left out and interchangeable letters as one ("jn" for "Jon" and
+    "John", "ktrn" for "Katherine" and "Catherine", "aleksandr" and "alexander" as "lksndr")."""
+    s = word.replace("x", "ks").translate(_GIVEN_CONSONANT)
+    return _DOUBLE.sub(r"\1", "".join(ch for ch in s if ch not in _VOWELS and ch != "h"))
 
 
 def _same_onset(x: str, y: str) -> bool:
