@@ -99,6 +99,37 @@ def test_compound_participles(nlp) -> None:  # type: ignore[no-untyped-def]
     assert ("training", NLA, CDU) in pairs
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The NLA recruited fighters for the CDU in 2019.",
+        "The NLA recruited dozens of young Veldanians to fight for the CDU.",
+        "The CDU recruited volunteers from the NLA.",
+    ],
+)
+def test_recruiting_is_a_fighters_flow(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + sentence)
+    assert ("fighters", NLA, CDU) in _pairs(flows, names)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Young men from the NLA were recruited by the CDU.",  # "from" says where the men live, not who gave them
+        "The CDU recruited a new finance director from the NLA.",  # a hire, no fighters
+    ],
+)
+def test_recruiting_without_fighters_or_giver_is_no_flow(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    flows, _ = _run(nlp, DEFS + sentence)
+    assert flows == []
+
+
+def test_an_amount_item_keeps_what_it_is_of(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + "The NLA sent large quantities of rifles to the CDU.")
+    f = next(f for f in flows if (names[f.source], names[f.target]) == (NLA, CDU))
+    assert f.item is not None and f.item.text == "large quantities of rifles"
+
+
 def test_unnamed_ends_become_group_actors(nlp) -> None:  # type: ignore[no-untyped-def]
     flows, names = _run(nlp, DEFS + "The NLA had been providing weapons to religious rebel factions.")
     assert ("weapons", NLA, "religious rebel factions") in _pairs(flows, names)

@@ -47,7 +47,7 @@ def _roles(name: str) -> dict[str, bool]:
 
 # The frames of flow_verbs.tsv (its header says which role holds which end).
 FLOW_FRAMES = frozenset({"give", "pay", "give_item", "sell", "move", "equip", "receive", "receive_item", "buy",
-                         "arrive"})
+                         "arrive", "recruit"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,13 @@ INSTITUTION_HEADS = frozenset({"ministry", "office", "agency", "bank", "fund", "
                                "parliament", "embassy", "police", "project", "board", "company", "courier"})
 # "sent (fighters) to join X": people sent to join or fight for a group are fighters given to it
 JOIN_VERBS = frozenset({"join", "reinforce", "fight", "serve"})
+# Nouns of amount: an item "quantities of weapons" is shown with what it is an amount of
+AMOUNT_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
+                          "quantity", "number", "batch", "load", "lot", "ton", "tonne", "crate", "consignment",
+                          "amount", "sum", "cache", "stockpile", "supply", "shipment", "planeload", "truckload"})
+# People a recruiter takes on, besides the fighters of flow_items.tsv and national or religious groups
+RECRUITS = frozenset({"man", "woman", "youth", "teenager", "boy", "girl", "citizen", "national", "member",
+                      "follower", "student", "people", "child"})
 LOCATIVE_PREPS = frozenset({"in", "at", "across", "inside", "throughout", "near"})
 # "X bought Y after becoming Z": a clause under these prepositions shares the main clause's subject
 TEMPORAL_PREPS = frozenset({"after", "before", "since", "upon", "while", "when"})
@@ -258,7 +265,10 @@ def _span(tok: Token) -> tuple[int, int]:
     start = min(left.left_edge.i if left is not tok else tok.i, tok.i)
     while start < tok.i and (tok.doc[start].is_punct or tok.doc[start].dep_ in ("det", "predet")):
         start += 1
-    return tok.doc[start].idx, tok.idx + len(tok.text)
+    end = tok
+    if tok.lemma_.lower() in AMOUNT_NOUNS and (what := _of_what(tok)) is not None:
+        end = what  # "large quantities of weapons", "dozens of young Britons": the amount and what it is of
+    return tok.doc[start].idx, end.idx + len(end.text)
 
 
 def _not_money(item: Token, flex: FlowLexicons) -> str | None:
@@ -343,6 +353,24 @@ def _pronoun_class(tok: Token) -> str | None:
 
 def _owner_noun(lemma: str, alex: ActorLexicons) -> bool:
     return lemma in alex.state_nouns or lemma in alex.member_nouns
+
+
+def _recruited_people(item: Token | None, flex: FlowLexicons, alex: ActorLexicons) -> bool:
+    """Whom a recruiter takes on: fighters of flow_items.tsv, or people of a group ("young Britons", "men")."""
+    if item is None:
+        return False
+    if _item_kind(item, flex) == "fighters":
+        return True
+    for t in (item, _of_what(item)):  # "dozens of young Britons"
+        if t is not None and (t.ent_type_ == "NORP" or t.tag_ == "NNPS" or t.lemma_.lower() in RECRUITS):
+            return True
+    return False
+
+
+def _of_what(tok: Token) -> Token | None:
+    """What an amount is of: "Britons" in "dozens of young Britons", "weapons" in "large quantities of weapons"."""
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return _child(of, {"pobj"}) if of is not None else None
 
 
 def _people_noun(tok: Token, alex: ActorLexicons) -> bool:
@@ -773,6 +801,11 @@ def _verb_frame(
     v: Token, frame: str, kind: str, flex: FlowLexicons, alex: ActorLexicons, prior: Sequence[Frame] = ()
 ) -> Frame | None:
     gated = frame in ("give_item", "receive_item")  # only with an item of flow_items.tsv as object
+    recruits = frame == "recruit"
+    if recruits:  # "X recruited fighters for Y" (or "to fight for Y"): X supplies Y; "... from Z": Z supplies X
+        obj = _child(v, {"dobj"})
+        frame = "give" if _preps(v, {"for"}) or (obj is not None and _preps(obj, {"for"})) or any(
+            c.dep_ in ("advcl", "xcomp") and c.lemma_ in JOIN_VERBS for c in v.children) else "receive"
     pays = frame == "pay"
     buys = frame == "buy"
     frame = {"give_item": "give", "receive_item": "receive", "pay": "give", "sell": "give", "buy": "receive"}.get(
@@ -803,6 +836,8 @@ def _verb_frame(
         to = [t for d in doer for t in _preps(d, {"to"})]
     if not to and patient is not None and not passive:  # "sold rifles to X": the parser hung "to" on the object
         to = _preps(patient, {"to"})
+        if not to and patient.lemma_.lower() in AMOUNT_NOUNS and (what := _of_what(patient)) is not None:
+            to = _preps(what, {"to"})  # "sent large quantities of rifles to X"
     for_ = _preps(v, {"for"})
     with_ = _preps(v, {"with"})
     frm = _preps(v, {"from"})
@@ -925,6 +960,8 @@ def _verb_frame(
         return None
     if (gated or (frame == "equip" and kind == "item")) and _item_kind(item, flex) is None:
         return None  # "flooded the city with complaints": no goods, no transfer
+    if recruits and not _recruited_people(item, flex, alex):
+        return None  # "recruited a new manager", "recruited support": no fighters pass
     if item is not None and _item_kind(item, flex) is None and \
             (item.lemma_.lower() in flex.idiom_objects or item.lower_ in flex.idiom_objects):
         return None  # "gave the bill a second look", "got a boost from": an idiom, nothing changes hands
