@@ -223,6 +223,16 @@ def test_a_nickname_joins_the_actor_it_names() -> None:
     assert sorted(known_as_links(text, cands)) == [(2, 1), (3, 4)]
 
 
+def test_the_actor_is_named_by_its_name_not_its_nickname(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Tarik Volan, also known as Abu Hamza al-Veldani, led the Northern Legion. The Northern Legion, "
+            "known locally as the Brigade of the Eastern Dawn, took the town in 2014.")
+    ents = _run(nlp, text)
+    volan = _owner(ents, "Tarik Volan")
+    assert volan.name == "Tarik Volan" and "Abu Hamza al-Veldani" in volan.aliases
+    legion = _owner(ents, "Northern Legion")
+    assert legion.name == "Northern Legion" and "Brigade of the Eastern Dawn" in legion.aliases
+
+
 def test_an_unrecognised_two_word_name_that_reports_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
     from spacy.tokens import Doc
 
@@ -275,6 +285,11 @@ def test_the_city_and_the_country_refer_back_to_the_place_named_before(nlp) -> N
     assert [m.text for m in kessra.mentions] == ["Kessra", "the city", "the town"]  # not Jordan, named nearer
     assert "the country" in {m.text for m in _owner(ents, "Jordan").mentions}
     assert "the city" not in kessra.aliases
+
+
+def test_the_town_is_never_a_state_named_as_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = _run(nlp, "Tarik Volan received training from the Karsk Republic. His men took the town in 2014.")
+    assert "the town" not in {m.text for m in _owner(ents, "Karsk Republic").mentions}
 
 
 @pytest.mark.parametrize(

@@ -300,7 +300,8 @@ def _by_role(text: str, c: ar.Candidate, people: dict[int, set[str]], since: int
 # "X, also known as Y", "Later known as the infamous Y, X ...", "X, dubbed Y": a nickname names the actor.
 _KNOWN_AS = re.compile(
     r"(?:(?:also|better|later|widely|commonly|now|once|popularly)\s+)?"
-    r"(?:known\s+as|dubbed|nicknamed|a\.k\.a\.?|aka)\s+(?:the\s+)?(?:(?:so-called|infamous|notorious|self-styled)\s+)?$",
+    r"(?:known\s+(?:(?:locally|internationally|popularly|widely|informally|officially)\s+)?as|dubbed|nicknamed|"
+    r"a\.k\.a\.?|aka)\s+(?:the\s+)?(?:(?:so-called|infamous|notorious|self-styled)\s+)?$",
     re.IGNORECASE,
 )
 NICKNAME_TYPES = {"PERSON", "ORG", "MEDIA"}
@@ -423,14 +424,16 @@ def cluster(
     return sorted(groups.values(), key=lambda g: cands[g[0]].start)
 
 
-def _name_and_type(members: list[ar.Candidate], table: AliasTable,
-                   media_words: frozenset[str] = frozenset()) -> tuple[str, str]:
+def _name_and_type(members: list[ar.Candidate], table: AliasTable, media_words: frozenset[str] = frozenset(),
+                   nicknames: frozenset[str] = frozenset()) -> tuple[str, str]:
     canon = next((c.canonical for c in members if c.canonical), None)
     if canon is None:
         entry = next((e for c in members if c.rule != "emphasis" and (e := table.lookup(c.text))), None)
         canon = entry.canonical if entry else None
     full = [c for c in members if not c.text.isupper()] or members
-    longest = max(full, key=lambda c: (len(c.text.split()), len(c.text)))
+    # "X, also known as Y": the actor is named X, whatever the length of Y
+    named = [c for c in full if c.text not in nicknames]
+    longest = max(named or full, key=lambda c: (len(c.text.split()), len(c.text)))
     forced = Counter(c.forced_type for c in members if c.forced_type)
     if any(c.rule == "emphasis" for c in members) and not forced:
         typ = "MEDIA" if longest.label not in ("PERSON", "GPE", "LOC", "NORP") else longest.label
@@ -580,6 +583,8 @@ def _place_class(e: Entity, alex: ActorLexicons) -> str:
     for name in (e.name, *(m.text for m in e.mentions)):
         if name in alex.large_places:
             return alex.large_places[name]
+    if any(alex.place_nouns.get(w.lower()) == "country" for w in e.name.split()):
+        return "country"  # "Karsk Republic", "Kingdom of Veldania": a state by its name
     return "city"
 
 
@@ -726,10 +731,11 @@ def extract_entities(doc: Doc, document: Document) -> Sequence[Entity]:
     cands = sorted(cands + _speaker_candidates(doc, cands), key=lambda c: c.start)
     # 5. clusters
     groups = cluster(cands, defs, table, text, alex.role_words, alex.whole_names)
+    nicknames = frozenset(cands[b].text for _, b in known_as_links(text, cands)) if text else frozenset()
     entities: list[Entity] = []
     for n, g in enumerate(groups, 1):
         members = [cands[i] for i in g]
-        name, typ = _name_and_type(members, table, alex.media_name_words)
+        name, typ = _name_and_type(members, table, alex.media_name_words, nicknames)
         mentions = tuple(Mention(c.start, c.end, c.text, c.label) for c in members)
         # a metonym or demonym ("Paris said", "Saudi officials") is a mention of the state, not another name
         # for it: elsewhere "Paris" is the city, and an alias is what the corpus merges actors on
