@@ -328,6 +328,25 @@ def test_definite_item_passed_on_comes_from_its_last_recipient(nlp) -> None:  # 
     assert ("weapons", "Osk Brigade", "Amber Hill Front") in pairs
 
 
+def test_a_definite_item_given_again_without_onward_word_names_no_giver(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("In May, the Osk Brigade bought 200 mortars from Veltrum Industries. "
+            "Veltrum managers said the mortars were sold legally to the Korvanian army.")
+    flows, names = _run(nlp, text)
+    assert all(names[f.source] != "Osk Brigade" for f in flows)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ledgers seen by auditors list $3 million in payments from the NLA to accounts controlled by the CDU.",
+        "Auditors found $3 million in payments from the NLA to the CDU.",
+    ],
+)
+def test_a_sum_in_payments_from_x_to_y(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + sentence)
+    assert ("money", NLA, CDU) in _pairs(flows, names)
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

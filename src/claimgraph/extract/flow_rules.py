@@ -33,6 +33,11 @@ INSTITUTION_HEADS = frozenset({"ministry", "office", "agency", "bank", "fund", "
                                "parliament", "embassy", "police", "project", "board", "company", "courier"})
 # "sent (fighters) to join X": people sent to join or fight for a group are fighters given to it
 JOIN_VERBS = frozenset({"join", "reinforce", "fight", "serve"})
+# A passive transfer of an item held by someone ("the rifles were passed on to Y", "later sold to Y") is onward
+# from its last recipient only with one of these
+ONWARD_PARTICLES = frozenset({"on", "over", "along"})
+ONWARD_ADVERBS = frozenset({"then", "later", "subsequently", "eventually", "afterwards", "afterward", "thereafter",
+                            "soon", "again"})
 # Nouns of amount: an item "quantities of weapons" is shown with what it is an amount of
 AMOUNT_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
                           "quantity", "number", "batch", "load", "lot", "ton", "tonne", "crate", "consignment",
@@ -353,6 +358,13 @@ def _pronoun_class(tok: Token) -> str | None:
 
 def _owner_noun(lemma: str, alex: ActorLexicons) -> bool:
     return lemma in alex.state_nouns or lemma in alex.member_nouns
+
+
+def _onward(v: Token) -> bool:
+    """Does the verb say the item moved on from where it was: "passed on", "handed over", "later sold"?
+    Without it, "the rifles were sold legally to X" names no giver: it may be the first seller again."""
+    return any((c.dep_ == "prt" and c.lower_ in ONWARD_PARTICLES) or
+               (c.dep_ == "advmod" and c.lower_ in ONWARD_ADVERBS) for c in v.children)
 
 
 def _recruited_people(item: Token | None, flex: FlowLexicons, alex: ActorLexicons) -> bool:
@@ -909,7 +921,7 @@ def _verb_frame(
                 if c.dep_ in ("acl", "relcl") and c.i != v.i and flex.verbs.get(c.lemma_, ("",))[0] in ("give", "move"):
                     sources += [h for d in _preps(c, {"by"}) for h in _heads(d)]
                     rule += ":chain"
-        if not sources and passive and patient is not None and thing and \
+        if not sources and passive and patient is not None and thing and _onward(v) and \
                 any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in patient.children):
             # "X bought rifles ... the rifles were passed on to Y": the recipient of the earlier transfer gives
             doc = v.doc
@@ -1092,10 +1104,13 @@ def _noun_frame(n: Token, kind: str, flex: FlowLexicons, alex: ActorLexicons) ->
 def _adjacent_preps(n: Token, words: set[str]) -> list[Token]:
     """Objects of prepositions ``words`` that the parser hung on the verb governing the noun ``n`` but that
     follow the noun's phrase at once ("lists payments from X to Y": "to Y" on "lists")."""
+    end = n.right_edge.i
+    if n.dep_ == "pobj" and n.head.lower_ == "in" and n.head.head.ent_type_ == "MONEY":
+        n = n.head.head  # "showed $4m in payments from X to Y": the sum is the verb's object
     gov = n.head
     if n.dep_ not in ("dobj", "nsubjpass", "attr") or gov.i == n.i:
         return []
-    return [g for c in gov.children if c.dep_ == "prep" and c.lower_ in words and c.i == n.right_edge.i + 1
+    return [g for c in gov.children if c.dep_ == "prep" and c.lower_ in words and c.i == end + 1
             for g in c.children if g.dep_ == "pobj"]
 
 
