@@ -131,8 +131,15 @@ PROSE_WORDS = 12
 MAX_HEADER_LINES = 5
 
 
+# Letters below this code point (Basic Latin to Latin Extended-B) are Latin: most letters of most articles
+LATIN_END = "\u0250"
+
+
+@lru_cache(maxsize=4096)
 def script_of(ch: str) -> str:
     """A coarse script name for a letter: LATIN, ARABIC, CYRILLIC, ..."""
+    if ch < LATIN_END:
+        return "LATIN"
     try:
         return unicodedata.name(ch).split(" ", 1)[0]
     except ValueError:
@@ -141,10 +148,16 @@ def script_of(ch: str) -> str:
 
 def letter_scripts(s: str) -> dict[str, int]:
     counts: dict[str, int] = {}
+    latin = 0
     for ch in s:
         if ch.isalpha():
+            if ch < LATIN_END:
+                latin += 1
+                continue
             sc = script_of(ch)
             counts[sc] = counts.get(sc, 0) + 1
+    if latin:
+        counts["LATIN"] = counts.get("LATIN", 0) + latin
     return counts
 
 
