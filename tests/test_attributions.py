@@ -902,3 +902,96 @@ def test_only_outermost_attributions_count_whatever_the_order_of_spans() -> None
     later = Candidate(content=[(300, 310)], cue=(200, 205), source=None, rule="t")
     kept = _drop_nested([outer, short, inner, after, own, self_inside, later])
     assert kept == [outer, short, own, self_inside]
+
+
+# ---------------------------------------------------------------- sources that can speak, and whose they are
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        # the parser reads "show" as a noun with a subject and an object of its own
+        ("Tax records reviewed by this newspaper show at least $1.1 million in payments from Dovra Logistics "
+         "to a trust run by the senator's son.", "Tax records reviewed by this newspaper",
+         "at least $1.1 million in payments from Dovra Logistics to a trust run by the senator's son"),
+        ("Customs data show a sharp rise in fuel exports to Marovia in 2019.", "Customs data",
+         "a sharp rise in fuel exports to Marovia in 2019"),
+    ],
+)
+def test_what_records_show_is_their_finding(nlp, text: str, source: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    a = one(run(nlp, text), "show")
+    assert a.source is not None and a.source.span.text == source and a.source.kind == "document"
+    assert a.content.text == content
+
+
+@pytest.mark.model
+def test_a_review_that_shows_the_opposite_states_no_finding(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not [a for a in run(nlp, "A careful audit of the ledgers shows the opposite.") if a.cue]
+
+
+@pytest.mark.model
+def test_an_inference_marker_with_no_speaker_is_the_authors_inference() -> None:
+    from claimgraph.api import analyze
+
+    a = analyze("Ledger\n\nThe sequence of payments all but confirms that the mayor approved the scheme.")
+    assert a.attributions == ()
+    (claim,) = a.claims
+    assert claim.evidence == "author_inference" and claim.marker is not None
+    assert claim.marker.text == "all but confirms"
+    # people who all but confirm something still speak: the report stays theirs
+    b = analyze("Ledger\n\nSenior aides all but confirmed that the mayor approved the scheme.")
+    assert [x.source.span.text for x in b.attributions if x.source] == ["Senior aides"]
+
+
+@pytest.mark.model
+def test_they_in_a_parenthetical_frame_stands_for_speakers_and_takes_both_parts() -> None:
+    from claimgraph.api import analyze
+
+    text = "Brannock officials have said the drones were sold to the Ostrian navy. Tavel, they said, was never a buyer."
+    a = [x for x in analyze(text).attributions if x.source and x.source.span.text == "they"]
+    assert len(a) == 1 and a[0].source is not None
+    assert a[0].source.resolved is not None and a[0].source.resolved.text == "Brannock officials"  # not the drones
+    assert a[0].source.kind == "government"
+    assert [text[s:e] for s, e in a[0].content_parts] == ["Tavel", "was never a buyer"]
+
+
+@pytest.mark.model
+def test_who_after_a_company_stands_for_the_person_it_belongs_to(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs the relative clause on "the company" / "the casino"
+    for text, person in [
+        ("\u201cThe books were cooked,\u201d said a former clerk at the company, who asked not to be named because "
+         "she still lives in Tarvo.", "a former clerk at the company"),
+        ("\u201cThe books were cooked,\u201d said a retired cashier at the casino, who asked not to be identified.",
+         "a retired cashier at the casino"),
+    ]:
+        a = one(run(nlp, text), "asked")
+        assert a.source is not None and a.source.span.text == "who"
+        assert a.source.resolved is not None and a.source.resolved.text == person
+        assert a.source.kind == "anonymous"
+
+
+@pytest.mark.model
+def test_the_panel_refers_back_to_the_panel_of_a_named_organisation() -> None:
+    from claimgraph.api import analyze
+
+    text = ("According to a World Bank panel of auditors, the loans were misused. "
+            "The panel wrote that the audit was blocked.")
+    first, second = analyze(text).attributions
+    assert first.source is not None and first.source.kind == "organization"
+    assert second.source is not None and second.source.kind == "organization"
+    assert second.source.resolved is not None and second.source.resolved.text == "a World Bank panel of auditors"
+
+
+@pytest.mark.model
+def test_an_office_speaks_for_its_holder_a_minister_for_the_government() -> None:
+    from claimgraph.api import analyze
+
+    text = ("Finance Minister Oren Valic denied the report. "
+            "In a statement, his office said the minister had acted lawfully.")
+    kinds = {a.source.span.text: a.source.kind for a in analyze(text).attributions if a.source}
+    assert kinds["his office"] == "government"
+    # a holder with no post of state leaves the office anonymous
+    text = "The singer Oren Valic denied the report. In a statement, his office said the singer had acted lawfully."
+    kinds = {a.source.span.text: a.source.kind for a in analyze(text).attributions if a.source}
+    assert kinds["his office"] == "anonymous"

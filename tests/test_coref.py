@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacy.lang.en import English
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -108,3 +109,28 @@ def test_an_upper_case_speaker_label_goes_to_the_full_name() -> None:
               pos=["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "PUNCT", "INTJ", "PUNCT"])
     r = SourceResolver(doc, _entities(doc)).resolve(_char(doc, 4, 5), doc[4])
     assert r.antecedent == _char(doc, 0, 2) and r.entity == "e0"
+
+
+def test_they_passes_over_goods_to_the_people_who_spoke() -> None:
+    # "Brannock officials said the drones were sold. Tavel, they said, ...": not the drones
+    words = ["Brannock", "officials", "said", "the", "drones", "were", "sold", ".", "Tavel", ",", "they", "said"]
+    deps = ["compound", "nsubj", "ROOT", "det", "nsubjpass", "auxpass", "ccomp", "punct", "nsubj", "punct", "nsubj",
+            "parataxis"]
+    heads = [1, 2, 2, 4, 6, 6, 2, 2, 8, 8, 11, 11]
+    tags = ["NNP", "NNS", "VBD", "DT", "NNS", "VBD", "VBN", ".", "NNP", ",", "PRP", "VBD"]
+    pos = ["PROPN", "NOUN", "VERB", "DET", "NOUN", "AUX", "VERB", "PUNCT", "PROPN", "PUNCT", "PRON", "VERB"]
+    lemmas = ["Brannock", "official", "say", "the", "drone", "be", "sell", ".", "Tavel", ",", "they", "say"]
+    doc = Doc(English().vocab, words=words, deps=deps, heads=heads, tags=tags, pos=pos, lemmas=lemmas)
+    r = SourceResolver(doc, []).resolve(_char(doc, 10, 11), doc[10])
+    assert r.antecedent == _char(doc, 0, 2)
+
+
+def test_the_panel_goes_back_to_a_panel_named_with_its_organisation() -> None:
+    words = ["A", "UN", "panel", "of", "experts", "met", ".", "The", "panel", "wrote", "."]
+    deps = ["det", "compound", "nsubj", "prep", "pobj", "ROOT", "punct", "det", "nsubj", "ROOT", "punct"]
+    heads = [2, 2, 5, 2, 3, 5, 5, 8, 9, 9, 9]
+    pos = ["DET", "PROPN", "NOUN", "ADP", "NOUN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    lemmas = ["a", "UN", "panel", "of", "expert", "meet", ".", "the", "panel", "write", "."]
+    doc = Doc(English().vocab, words=words, deps=deps, heads=heads, pos=pos, lemmas=lemmas)  # lower-case forms
+    r = SourceResolver(doc, []).resolve(_char(doc, 7, 9), doc[8])
+    assert r.antecedent == _char(doc, 0, 5)

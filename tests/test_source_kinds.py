@@ -180,3 +180,50 @@ def test_first_person_inside_a_quotation_is_not_the_writer(nlp) -> None:  # type
 def test_source_crossing_a_paragraph_keeps_its_last_line(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Harvest report\n\nThe mayor of the town said the grain was gone."
     assert _kind(nlp, text, "Harvest report\n\nThe mayor") == "government"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        # a person named in apposition, whatever label the model gives the name
+        ("Tavel refused to comment. His deputy, Teodor Brask, told reporters that the deal was signed.",
+         "His deputy, Teodor Brask,", "named_person"),
+        ("One resident, Ana Brel, said the wells were dry.", "One resident, Ana Brel,", "named_person"),
+        # an apposition to something no person is stays what it names
+        ("The company, Vantor Holdings, said that the ships were leased.", "The company, Vantor Holdings,",
+         "organization"),
+        # a panel or commission speaks for the organisation it belongs to; on its own it names nobody
+        ("According to a World Bank panel of auditors, the loans were misused.", "a World Bank panel of auditors",
+         "organization"),
+        ("According to a panel of auditors, the loans were misused.", "a panel of auditors", "anonymous"),
+    ],
+)
+def test_appositions_and_panels(nlp, text: str, source: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    assert _kind(nlp, text, source) == kind
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("label", ["PERSON", "ORG", ""])
+def test_a_name_in_apposition_to_a_person_is_a_named_person_whatever_its_label(nlp, label: str) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span as SpacySpan
+
+    text = "Tavel refused to comment. His deputy, Teodor Brask, told reporters that the deal was signed."
+    doc = nlp(text)
+    name = doc.char_span(text.index("Teodor"), text.index(",", text.index("Teodor")))
+    assert name is not None
+    doc.ents = [SpacySpan(doc, name.start, name.end, label=label)] if label else []  # what the model may say
+    start = text.index("His deputy")
+    source = doc.char_span(start, text.index(" told"))
+    assert source is not None
+    assert source_kind(source, None, _document(text)) == "named_person"
+
+
+@pytest.mark.model
+def test_goods_and_abstractions_cannot_speak_people_and_papers_can(nlp) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph.extract.source_kinds import can_speak
+
+    doc = nlp("The rifles and the timing worried the accountant, the troops, the ministry and the ledger.")
+    speaks = {t.text: can_speak(t) for t in doc if t.pos_ == "NOUN"}
+    assert speaks == {"rifles": False, "timing": False, "accountant": True, "troops": True, "ministry": True,
+                      "ledger": True}

@@ -28,6 +28,7 @@ class Lexicon:
     frame_verbs: frozenset[str] = frozenset()  # verbs that frame a clause from the side: "X is wrong, he said."
     finding_verbs: frozenset[str] = frozenset()  # "A study found 31 cases": a study's object is its finding
     study_nouns: frozenset[str] = frozenset()  # poll, survey, study: sources whose findings are reported
+    document_nouns: frozenset[str] = frozenset()  # records, data, files: what they show is their finding too
     # the lists below only steer the rules: being in one makes no word a cue
     addressee_verbs: frozenset[str] = frozenset()  # "told reporters Trump had lied": the object is whom
     raising_verbs: frozenset[str] = frozenset()  # "X seems to ...": the subject is part of what seems so
@@ -38,6 +39,7 @@ class Lexicon:
     told_things: frozenset[str] = frozenset()  # "told the truth": what is told, not whom
     label_words: frozenset[str] = frozenset()  # "Note: ...": a line label, not a speaker (matched as written)
     speaker_documents: frozenset[str] = frozenset()  # "Poll: ...": a common noun that speaks a line
+    pro_forms: frozenset[str] = frozenset()  # "shows the opposite": an object that only points back
 
     def content_deps(self, lemma: str) -> frozenset[str]:
         return self.verbs.get(lemma, frozenset())
@@ -45,7 +47,8 @@ class Lexicon:
 
 VERB_FLAGS = frozenset({"frame", "finding", "raising"})
 # The classes of attribution_word_classes.tsv (its header says what each does).
-WORD_CLASSES = frozenset({"medium", "view", "told-thing", "label", "speaker-document", "raising-adjective"})
+WORD_CLASSES = frozenset({"medium", "view", "told-thing", "label", "speaker-document", "raising-adjective",
+                          "pro-form"})
 
 
 def _verb_table(name: str) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
@@ -115,6 +118,7 @@ def load_lexicon() -> Lexicon:
         frame_verbs=verb_flags["frame"] | state_flags["frame"],
         finding_verbs=verb_flags["finding"] | state_flags["finding"],
         study_nouns=frozenset(w.lower() for w in entries("attribution_study_nouns.txt")),
+        document_nouns=frozenset(w.lower() for w in entries("source_document_nouns.txt")),
         addressee_verbs=frozenset(w.lower() for w in entries("attribution_addressee_verbs.txt")),
         raising_verbs=verb_flags["raising"] | state_flags["raising"],
         raising_passives=frozenset(w.lower() for w in entries("attribution_raising_passives.txt")),
@@ -124,4 +128,5 @@ def load_lexicon() -> Lexicon:
         told_things=classes["told-thing"],
         label_words=classes["label"],
         speaker_documents=classes["speaker-document"],
+        pro_forms=classes["pro-form"],
     )

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.attr_lexicon import Lexicon, load_lexicon
 from claimgraph.extract.attr_quotes import Quote, doc_quotes
-from claimgraph.extract.source_kinds import PLACE_ENTS, name_fragment, person_word_before
+from claimgraph.extract.source_kinds import PLACE_ENTS, is_person_noun, name_fragment, person_word_before
 from claimgraph.nlp.doccache import doc_text, sent_of, token_at_char
 
 if TYPE_CHECKING:
@@ -151,7 +151,7 @@ def _quote_index(doc: Doc, quotes: Sequence[Quote]) -> dict[int, int]:
 
 
 def is_cue_verb(tok: Token, lex: Lexicon) -> bool:
-    if tok.tag_ == "NNS" and _verb_tagged_noun(tok) and tok.lemma_.lower() in lex.verbs:
+    if tok.tag_ in {"NN", "NNS"} and _verb_tagged_noun(tok) and tok.lemma_.lower() in lex.verbs:
         return True
     if tok.pos_ == "PROPN" and _opening_verb_form(tok, lex):
         return True
@@ -192,14 +192,16 @@ def _opening_verb_form(tok: Token, lex: Lexicon) -> bool:
 
 
 def _verb_tagged_noun(tok: Token) -> bool:
-    """'A resident ... states that ...': a reporting verb the tagger read as a plural noun.
+    """'A resident ... states that ...', 'Bank records ... show $4m in payments': a reporting verb the tagger read
+    as a noun.
 
-    It has a subject and a "that"-clause of its own, which no noun has.
+    It has a subject and a "that"-clause or a direct object of its own, which no noun has.
     """
-    if not any(c.dep_ == "nsubj" for c in tok.children):
+    if not any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children):
         return False
     return any(
-        c.dep_ in {"ccomp", "acl"} and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        c.i > tok.i and (c.dep_ == "dobj" or (c.dep_ in {"ccomp", "acl"}
+                                              and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)))
         for c in tok.children
     )
 
@@ -440,6 +442,15 @@ def _antecedent(verb: Token, subj: Token) -> Char | None:
             and head.head.head.pos_ == "NOUN"
         ):
             head = head.head.head  # "a member of the Popular Mobilization Forces (PMU) who claimed": the member
+        elif (
+            subj.lower_ in {"who", "whom"}
+            and head.dep_ == "pobj"
+            and head.ent_type_ != "PERSON"
+            and not is_person_noun(head)
+            and head.head.dep_ == "prep"
+            and is_person_noun(head.head.head)
+        ):
+            head = head.head.head  # "a former accountant at the company, who asked": the accountant, not the company
         elif subj.lower_ in {"who", "whom"} and head.ent_type_ in PLACE_ENTS and \
                 (person := person_word_before(subj)) is not None:
             # "a man from the town of Z, near Y, who witnessed": "who" is the man, not the place it follows
@@ -633,9 +644,12 @@ def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | No
     lemma = verb.lemma_.lower()
     deps = lex.content_deps(lemma)
     children = list(verb.children)
-    if lemma in lex.finding_verbs and any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.study_nouns
-                                          for c in children):
-        deps = deps | {"dobj"}  # "A 2014 study found 31 cases of fraud": what a study finds is its finding
+    finding = lemma in lex.finding_verbs and any(c.dep_ == "nsubj" and _finding_subject(c, lex) for c in children) \
+        and not any(c.dep_ == "dobj" and _pro_form(c, lex) for c in children)
+    if finding:
+        # "A 2014 study found 31 cases of fraud", "Bank records show $4m in payments": what a study finds or
+        # a document shows is its finding (not "the review shows the opposite", which points back)
+        deps = deps | {"dobj"}
     subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
     oprd = next((c for c in children if c.dep_ == "oprd" and c.i > verb.i), None)
     if subj is not None and oprd is not None and "dobj" in deps and not any(c.dep_ == "agent" for c in oprd.children):
@@ -710,11 +724,23 @@ def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | No
                         ):
                             # "calling him “a total stiff.”", "calling Christmas a sham" (two objects)
                             e = prep.right_edge.idx + len(prep.right_edge)
-                    e = _rest_of_predicate(verb, e)
+                    e = _rest_of_predicate(verb, e, timed=finding)
                 return [(s, e)], "dobj", None
     if lemma in lex.frame_verbs:
         return _framed_clause(verb)
     return None
+
+
+def _finding_subject(tok: Token, lex: Lexicon) -> bool:
+    """A study or a document ("a 2014 study", "bank records"), whose object is what it finds or shows."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (lemma in lex.study_nouns or lemma in lex.document_nouns
+                                   or tok.lower_ in lex.document_nouns)
+
+
+def _pro_form(obj: Token, lex: Lexicon) -> bool:
+    """An object that only points back at what was said before: "the opposite", "the same"."""
+    return obj.lemma_.lower() in lex.pro_forms and all(c.dep_ == "det" for c in obj.children)
 
 
 _FRAME_TAIL_DEPS = {"npadvmod", "advmod", "prep", "dobj", "dative", "agent"}
@@ -749,8 +775,12 @@ def _framed_clause(verb: Token) -> tuple[list[Char], str, Token | None] | None:
     for c in sorted(verb.children, key=lambda c: c.i):
         if c.i > verb.i and c.dep_ in _FRAME_TAIL_DEPS and c.left_edge.i == frame_end + 1:
             frame_end = c.right_edge.i
-    if frame_start - 2 <= host_start or doc[frame_start - 1].text not in FRAME_COMMAS:
+    if frame_start - 2 < host_start or doc[frame_start - 1].text not in FRAME_COMMAS:
         return None
+    if frame_start - 2 == host_start and not (
+        doc[host_start].dep_ in {"nsubj", "nsubjpass"} and doc[host_start].pos_ in {"NOUN", "PROPN", "PRON"}
+    ):
+        return None  # one word before the frame is what was said only as the clause's subject: "Fenn, they said, was"
     lead = doc[host_start : frame_start - 1]
     if lead[0].pos_ in {"ADP", "SCONJ"} and verb.dep_ == "ROOT" and not any(t.dep_ in CLAUSE_DEPS for t in lead):
         return None  # "On Tuesday, the senator said": a setting, not what was said
@@ -798,9 +828,11 @@ TIME_MARKS = {"while", "when", "as", "after", "before", "because", "since", "unt
 _REST_DEPS = {"prep", "npadvmod", "advmod"}
 
 
-def _rest_of_predicate(verb: Token, end: int) -> int:
+def _rest_of_predicate(verb: Token, end: int, timed: bool = False) -> int:
     """'described crass behavior [by Trump behind the scenes]': phrases the parser hung on the verb
-    that follow its object with no comma between belong to the content."""
+    that follow its object with no comma between belong to the content. ``timed``: so does a time clause,
+    for what a document or a study shows ('video shows him ... [before he was shot]'): it dates what is
+    shown, where after a speech verb it would date the speaking."""
     doc = verb.doc
     last = token_at_char(doc, end - 1)
     if last is None:
@@ -808,10 +840,20 @@ def _rest_of_predicate(verb: Token, end: int) -> int:
     for c in verb.rights:
         if c.i <= last.i:
             continue
-        if c.left_edge.i != last.i + 1 or c.dep_ not in _REST_DEPS:
+        if c.left_edge.i != last.i + 1 or (c.dep_ not in _REST_DEPS and not (timed and _time_clause(c))):
             break
         last = c.right_edge
     return max(end, last.idx + len(last))
+
+
+# Conjunctions that only date ("as", "since" may give a reason as well: "shows a tightening race as X gains").
+DATING_MARKS = frozenset({"before", "after", "when", "while", "until", "once"})
+
+
+def _time_clause(c: Token) -> bool:
+    """An adverbial clause that dates: 'before he was shot', 'while his unit battled Y'."""
+    first = c.doc[c.left_edge.i]
+    return c.dep_ == "advcl" and first.dep_ == "mark" and first.lower_ in DATING_MARKS
 
 
 def _time_clause_end(verb: Token, clause: Token, end: int) -> int:

@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as TokenSpan
 
 from claimgraph.config import Settings
 from claimgraph.extract.attr_model import AttributionModel, load_model
 from claimgraph.extract.attr_quotes import find_quotes
 from claimgraph.extract.attr_rules import Candidate, Char, match
+from claimgraph.extract.claims import claim_markers
 from claimgraph.extract.coref import SourceResolver
-from claimgraph.extract.source_kinds import source_kind
+from claimgraph.extract.source_kinds import can_speak, entity_kind, office_owner, post_kind, source_kind
 from claimgraph.records import Attribution, Document, Entity, QuoteType, Source, SourceKind, Span
 
 _QUOTE_MARKS = "\u201c\u201d\u201e\u00ab\u00bb\"`"
@@ -44,6 +46,8 @@ def candidates_to_records(
     by_id = {e.id: e for e in entities}
     out: list[Attribution] = []
     kinds: dict[Char, SourceKind] = {}  # the sources seen so far, with their kinds
+    inferences = _authors_inferences(doc, cands)
+    cands = [c for k, c in enumerate(cands) if k not in inferences]
     for n, c in enumerate(cands, 1):
         parts = sorted(set(c.content))
         cs, ce = parts[0][0], max(e for _, e in parts)
@@ -57,6 +61,8 @@ def candidates_to_records(
             span = doc.char_span(ks, ke, alignment_mode="expand")
             entity = by_id.get(res.entity) if res.entity else None
             kind = source_kind(span, entity, document) if span is not None else "anonymous"
+            if kind == "anonymous" and span is not None:
+                kind = _owners_kind(span, resolver, by_id) or kind
             if res.antecedent is not None and kind != "named_person":
                 # "…, according to three officials who spoke on condition of anonymity. The shipment, they said":
                 # a pronoun that stands for an earlier source has the kind read from that source's whole phrase
@@ -83,6 +89,41 @@ def candidates_to_records(
             )
         )
     return out
+
+
+def _authors_inferences(doc: Doc, cands: Sequence[Candidate]) -> set[int]:
+    """The candidates that are the writer arguing, not a source speaking: the cue is part of an inference marker
+    and what stands as its source can say nothing ("The timing all but confirms that ..."). The sentence stays
+    the author's, and the marker makes it an inference. "American sources all but confirm" stays a report."""
+    mute = [k for k, c in enumerate(cands)
+            if c.cue is not None and c.source_token is not None and not can_speak(doc[c.source_token])]
+    if not mute:
+        return set()
+    # only documents with such a candidate pay for the markers (the claims find them again, for every sentence)
+    marked = {i for s, e in claim_markers(doc.vocab).find_all(doc)["inference_markers.txt"] for i in range(s, e)}
+    out = set()
+    for k in mute:
+        cue = cands[k].cue
+        span = doc.char_span(cue[0], cue[1], alignment_mode="expand") if cue is not None else None
+        if span is not None and any(t.i in marked for t in span):
+            out.add(k)
+    return out
+
+
+def _owners_kind(span: TokenSpan, resolver: SourceResolver, by_id: dict[str, Entity]) -> SourceKind | None:
+    """An office or role speaks for its owner: "his office", "Kestrel's spokesman". The owner's kind when that is
+    an institution; the government when the owner is a person whose name carries a government post."""
+    owner = office_owner(span)
+    if owner is None:
+        return None
+    res = resolver.resolve((owner.idx, owner.idx + len(owner)), owner)
+    entity = by_id.get(res.entity) if res.entity else None
+    if entity is None:
+        return None
+    if entity.type == "PERSON":
+        return post_kind(span.doc, entity)
+    kind = entity_kind(entity)
+    return kind if kind != "named_person" else None
 
 
 def attribution_model(settings: Settings | None = None) -> AttributionModel | None:

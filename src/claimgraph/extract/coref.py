@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.extract.actor_lexicons import actor_lexicons
 from claimgraph.extract.attr_quotes import doc_quotes
+from claimgraph.extract.source_kinds import PERSON_NOUNS, can_speak, word_list
 from claimgraph.nlp.doccache import doc_text
 from claimgraph.records import Entity
 
@@ -30,21 +31,13 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 MALE = {"he", "him", "his"}
 FEMALE = {"she", "her", "hers"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
-# Nouns that name a person (or a group of people when plural) in news prose.
-PERSON_NOUNS = {
-    "man", "woman", "resident", "official", "spokesman", "spokeswoman", "spokesperson", "member", "source",
-    "fighter", "soldier", "officer", "witness", "expert", "analyst", "journalist", "reporter", "correspondent",
-    "author", "academic", "professor", "lawyer", "attorney", "judge", "minister", "president", "senator",
-    "lawmaker", "politician", "leader", "commander", "aide", "adviser", "advisor", "diplomat", "activist",
-    "researcher", "investigator", "executive", "director", "chief", "candidate", "voter", "supporter",
-    "critic", "citizen", "person", "people", "villager", "farmer", "doctor", "worker", "student", "teacher",
-    "representative", "secretary", "governor", "mayor", "general", "colonel", "ambassador", "envoy",
-}
 DOCUMENT_NOUNS = {
     "memo", "report", "document", "letter", "study", "lawsuit", "suit", "complaint", "agreement", "deal",
     "statement", "cable", "email", "survey", "poll", "filing", "indictment", "ruling", "order", "investigation",
     "assessment", "paper", "book", "article", "analysis", "review", "audit", "leak", "video", "recording",
 }
+# Roles and bodies that speak for an institution: "the panel" refers back to "a UN panel of experts".
+SPEAKING_FOR = ("source_role_nouns.txt", "source_body_nouns.txt")
 FEMALE_TITLES = {"mrs.", "ms.", "miss", "mrs", "ms", "madam", "queen", "lady"}
 MALE_TITLES = {"mr.", "mr", "sir", "king", "lord"}
 
@@ -114,6 +107,8 @@ class SourceResolver:
                 ante = self._full_name_before(source, words[-1])
             elif len(words) == 2 and words[0] == "the":
                 ante = self._organisation_before(source[0], words[1])  # "the fund" -> "the Ilvanian ... Fund"
+                if ante is None and head is not None and any(word_list(n).has_token(head) for n in SPEAKING_FOR):
+                    ante = self._definite_before(source)  # "the panel" -> "a United Nations panel of experts"
             elif head is not None and len(words) == 1 and head.pos_ in {"PROPN", "NOUN"} and \
                     self.entity_at(source[0], source[1]) is None:
                 ante = self._full_name_before(source, words[0])  # a transcript's "VOSS:" -> "Mira Voss"
@@ -175,10 +170,12 @@ class SourceResolver:
         return self._type_at(tok) not in (None, "PERSON")
 
     def _definite_before(self, span: Char) -> Char | None:
-        """'The man' -> the nearest earlier noun phrase with the same head noun ('an Iraqi man from Zawia')."""
+        """'The man' -> the nearest earlier noun phrase with the same head noun ('an Iraqi man from Zawia');
+        so too a role or a body that speaks for an institution ('the panel' -> 'a UN panel of experts')."""
         text = doc_text(self.doc)
         words = text[span[0] : span[1]].lower().split()
-        if len(words) != 2 or words[0] != "the" or words[1] not in PERSON_NOUNS:
+        roles = {w for n in SPEAKING_FOR for w in word_list(n).words}
+        if len(words) != 2 or words[0] != "the" or (words[1] not in PERSON_NOUNS and words[1] not in roles):
             return None
         for tok in self._tokens_before(span[0]):
             if tok.lower_ == words[1] and tok.pos_ == "NOUN" and tok.dep_ != "attr":
@@ -223,8 +220,8 @@ class SourceResolver:
         for tok in self._tokens_before(pos):
             if tok.dep_ not in {"nsubj", "nsubjpass"} and not _according_to(tok):
                 continue  # "X shipped arms, according to three officials. The shipment, they said": the officials
-            if tok.tag_ in {"NNS", "NNPS"} or tok.ent_type_ in {"ORG", "NORP", "GPE"}:
-                return _np_chars(tok)
+            if (tok.tag_ in {"NNS", "NNPS"} or tok.ent_type_ in {"ORG", "NORP", "GPE"}) and can_speak(tok):
+                return _np_chars(tok)  # "the rifles were sold ... Fenn, they said": not the rifles
         return None
 
     def _latter_former(self, pos: int, latter: bool) -> Char | None:

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.coref import DOCUMENT_NOUNS, PERSON_NOUNS
+from claimgraph.extract.coref import DOCUMENT_NOUNS
+from claimgraph.extract.source_kinds import PERSON_NOUNS, PERSON_SUFFIXES
 from claimgraph.nlp.doccache import doc_text
 from claimgraph.records import (
     DESCRIPTION_LABEL,
@@ -38,10 +39,6 @@ PRONOUNS = {"he", "she", "they", "him", "her", "them", "who", "whom", "which", "
 GROUP_NOUNS = {"people", "sources", "forces", "militants", "protesters", "troops", "groups", "planners",
                "authorities", "insiders", "observers", "critics", "residents", "locals", "witnesses"}
 
-# Agent-noun endings ("shopkeeper", "translator", "economist", "historian", "resident"), trusted only
-# for the source of an attribution, where a thing is rare and documents are caught first.
-PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "man", "person")
-
 
 def _head(doc: Doc, start: int, end: int) -> Token | None:
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -54,6 +51,8 @@ def _is_people(head: Token) -> bool:
     lemma = head.lemma_.lower()
     if lemma in DOCUMENT_NOUNS:
         return False
+    # agent-noun endings are trusted here, for the source of an attribution, where a thing is rare and
+    # documents are caught first
     return lemma in PERSON_NOUNS or head.lower_ in GROUP_NOUNS or lemma.endswith(PERSON_SUFFIXES)
 
 

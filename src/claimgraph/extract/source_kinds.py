@@ -2,10 +2,11 @@
 
 The kind is read from the source phrase's parse, in this order: the writer's own "I"/"we";
 a pronoun (its resolved entity decides); markers of anonymity ("unnamed", "on condition of
-anonymity"); head nouns that name nobody ("one resident", "a member of X", "sources");
-a PERSON head; an outlet (name lexicon, *emphasised* title, "newspaper"); a document head
-("the memo", "the lawsuit"); a role noun that speaks for an institution ("a Pentagon
-spokesman"); government words and places speaking as states ("Washington"); other
+anonymity"); a name in apposition to a person noun ("his deputy, NAME,"); head nouns that
+name nobody ("one resident", "a member of X", "sources"); a PERSON head; an outlet (name
+lexicon, *emphasised* title, "newspaper"); a document head ("the memo", "the lawsuit"); a
+role or body that speaks for an institution ("a Pentagon spokesman", "a UN panel of
+experts"); government words and places speaking as states ("Washington"); other
 organisations; and last the entity the attribution extractor resolved the source to.
 The word lists are data files in ``claimgraph/lexicons/source_*.txt``.
 """
@@ -17,10 +18,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
-from claimgraph.extract.coref import PERSON_NOUNS
 from claimgraph.lexicons import read_lines
 from claimgraph.nlp.doccache import doc_text, ent_of, sent_of
 from claimgraph.records import Document, Entity, SourceKind
@@ -35,6 +35,20 @@ _PRONOUN_LIKE = frozenset({"latter", "former"})
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
 _RELATIVE = frozenset({"who", "whom", "whose", "which", "that"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})  # entity labels of places: "who" never stands for one
+# Nouns that name a person (or a group of people when plural) in news prose (coref and the actor
+# rules read them too).
+PERSON_NOUNS = {
+    "man", "woman", "resident", "official", "spokesman", "spokeswoman", "spokesperson", "member", "source",
+    "fighter", "soldier", "officer", "witness", "expert", "analyst", "journalist", "reporter", "correspondent",
+    "author", "academic", "professor", "lawyer", "attorney", "judge", "minister", "president", "senator",
+    "lawmaker", "politician", "leader", "commander", "aide", "adviser", "advisor", "diplomat", "activist",
+    "researcher", "investigator", "executive", "director", "chief", "candidate", "voter", "supporter",
+    "critic", "citizen", "person", "people", "villager", "farmer", "doctor", "worker", "student", "teacher",
+    "representative", "secretary", "governor", "mayor", "general", "colonel", "ambassador", "envoy",
+}
+# Agent-noun endings ("accountant", "shopkeeper", "economist", "historian"): a common noun so ending names
+# a person often enough to be trusted where only a person or a thing can stand (a source, what "who" is).
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "man", "person")
 _QUOTE_OPEN = "\u201c"
 _QUOTE_CLOSE = "\u201d"
 
@@ -173,6 +187,41 @@ def _not_a_person(noun: Token) -> bool:
     return not any(word_list(name).has_token(noun) for name in lists)
 
 
+# The lists whose words name someone or something that can speak: people, bodies, outlets, documents.
+SPEAKER_LISTS = ("source_anonymous_heads.txt", "source_role_nouns.txt", "source_government_words.txt",
+                 "source_media_words.txt", "source_organization_words.txt", "source_document_nouns.txt",
+                 "source_vague_nouns.txt", "source_body_nouns.txt", "source_group_nouns.txt")
+# The lists of common nouns for a single person (besides PERSON_NOUNS and agent-noun endings).
+PERSON_LISTS = ("source_anonymous_heads.txt", "source_role_nouns.txt", "source_people_nouns.txt")
+# Entity labels of what cannot speak: amounts, dates, events, works, goods.
+_MUTE_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "EVENT",
+                        "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE"})
+
+
+def is_person_noun(tok: Token) -> bool:
+    """A common noun for a person: a person word of a source list, or an agent noun ("accountant")."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ in PLACE_ENTS:
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in PERSON_NOUNS or any(word_list(n).has_token(tok) for n in PERSON_LISTS):
+        return True
+    return lemma.endswith(PERSON_SUFFIXES) and not word_list("source_document_nouns.txt").has_token(tok)
+
+
+def can_speak(tok: Token) -> bool:
+    """Can what ``tok`` names say something: a person, a group, an institution, a state, an outlet, a document?
+
+    Goods ("the rifles") and abstractions ("the timing", "the pattern") cannot: a pronoun does not stand
+    for them and a reporting verb does not make them a source. Names, pronouns and numbers ("two said")
+    are given the benefit of the doubt; a common noun must be in a source list or be an agent noun.
+    """
+    if tok.ent_type_:
+        return tok.ent_type_ not in _MUTE_ENTS
+    if tok.pos_ != "NOUN":
+        return True
+    return is_person_noun(tok) or any(word_list(n).has_token(tok) for n in SPEAKER_LISTS)
+
+
 def person_word_before(tok: Token) -> Token | None:
     """The nearest word before ``tok`` in its sentence that can name a person: what "who" stands for when
     the parser hung it on a place ("a man from the town of X, near Y, who said")."""
@@ -214,6 +263,22 @@ def _heads(source: SpacySpan) -> list[Token]:
     return [root] + [c for c in root.conjuncts if source.start <= c.i < source.end]
 
 
+def _apposed_name(root: Token) -> Token | None:
+    """The proper name in apposition to a common noun for a person ("His deputy, Ilko Varga,"), if any.
+
+    Not a place, a group or an outlet ("a reporter, Reuters," is no name of a person).
+    """
+    if not is_person_noun(root):
+        return None
+    for c in root.children:
+        if c.dep_ != "appos" or c.i < root.i or c.pos_ != "PROPN" or c.ent_type_ in PLACE_ENTS | {"NORP"}:
+            continue
+        ent = ent_of(c)
+        if not is_media_name(ent.text if ent is not None else c.text):
+            return c
+    return None
+
+
 def _name_kind(name: str, label: str) -> SourceKind | None:
     """The kind of a named actor from its name and NER label (None: the name says nothing)."""
     ws = words_of(name)
@@ -233,6 +298,37 @@ def _name_kind(name: str, label: str) -> SourceKind | None:
 def entity_kind(entity: Entity) -> SourceKind | None:
     """The kind of a resolved entity (a pronoun's or surname's antecedent)."""
     return _name_kind(entity.name, entity.type)
+
+
+# At most this many mentions of a person are read for the post they hold.
+MAX_POST_MENTIONS = 20
+
+
+def office_owner(source: SpacySpan) -> Token | None:
+    """Whose office or role speaks: "his" in "his office", "Kestrel" in "Kestrel's spokesman" (None: no owner)."""
+    root = _root(source)
+    if root.pos_ != "NOUN" or not any(word_list(n).has_token(root) for n in ("source_role_nouns.txt",
+                                                                             "source_body_nouns.txt")):
+        return None
+    return next((c for c in root.children if c.dep_ == "poss" and c.pos_ in {"PRON", "PROPN"}), None)
+
+
+def post_kind(doc: Doc, person: Entity) -> SourceKind | None:
+    """'government' when the words around a person's name give them a government post ("Interior Minister Radu
+    Kestrel", "Ana Brel, the deputy finance minister", "the minister, Radu Kestrel"), else None."""
+    gov = word_list("source_government_words.txt")
+    for m in person.mentions[:MAX_POST_MENTIONS]:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        root = span.root
+        titles = [root, *(c for c in root.children
+                          if c.dep_ in {"compound", "appos"} and not span.start <= c.i < span.end)]
+        if root.dep_ == "appos":
+            titles.append(root.head)
+        if any(t.pos_ in {"NOUN", "PROPN"} and gov.has_token(t) for t in titles):
+            return "government"
+    return None
 
 
 def _institution_kind(tok: Token, document: Document) -> SourceKind | None:
@@ -322,8 +418,12 @@ def source_kind(source: SpacySpan, entity: Entity | None, document: Document) ->
     # 3. withheld identity: "an unnamed official", "sources familiar with the talks"
     if word_list("source_anonymity_markers.txt").in_words(span_words):
         return "anonymous"
+    # 4. a person named in apposition to a person noun: "His deputy, Ilko Varga," "one resident, Ana Brel,"
+    #    whatever label NER gave the name (a description of a person makes the name a person's)
+    if _apposed_name(root) is not None:
+        return "named_person"
     heads = _heads(source)
-    # 4. heads that name nobody: "one resident", "a member of X", "security sources", "some"
+    # 4b. heads that name nobody: "one resident", "a member of X", "security sources", "some"
     anonymous = word_list("source_anonymous_heads.txt")
     if any(h.pos_ != "PROPN" and h.ent_type_ != "PERSON" and anonymous.has_token(h) for h in heads):
         return "anonymous"
@@ -369,8 +469,10 @@ def source_kind(source: SpacySpan, entity: Entity | None, document: Document) ->
         if word_list("source_vague_nouns.txt").has_token(root) and _is_vague_plural(root):
             return "anonymous"
         return "document"
-    # 8. a role that speaks for an institution: "a Pentagon spokesman", "the company's chief"
-    if root.pos_ != "PROPN" and word_list("source_role_nouns.txt").has_token(root):
+    # 8. a role or body that speaks for an institution: "a Pentagon spokesman", "the company's chief",
+    #    "a United Nations panel of experts"
+    if root.pos_ != "PROPN" and any(word_list(n).has_token(root) for n in ("source_role_nouns.txt",
+                                                                           "source_body_nouns.txt")):
         return _role_kind(root, document)
     # 9. government: "US officials", "the ministry", "police", "the White House", "Washington"
     named_org = ent is not None and ent.label_ == "ORG"
