@@ -419,3 +419,114 @@ def test_a_firms_name_ending_in_a_company_word_is_an_organisation_even_unseen_by
     text = "In January Talvik Arms Trading shipped rifles. The Harbour Board met. Omar Vell Holdings, Ltd. paid."
     found = [c.text for c in ar.company_candidates(text, actor_lexicons())]
     assert found == ["Talvik Arms Trading", "Omar Vell Holdings"]  # not "In January ...", no "Board"
+
+
+def _run_with_ents(nlp, text: str, ents: list[tuple[str, str]]) -> list[Entity]:  # type: ignore[no-untyped-def]
+    """Actors of ``text`` with the NER spans set by hand (phrase, label), in text order: the model's own mistakes
+    vary with the names."""
+    doc = nlp(text)
+    spans, pos = [], 0
+    for phrase, label in ents:
+        pos = text.index(phrase, pos) + len(phrase)
+        spans.append(doc.char_span(pos - len(phrase), pos, label=label))
+    doc.ents = spans
+    found = list(extract_entities(doc, _doc(text)))
+    for e in found:
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text
+    return found
+
+
+def test_a_group_name_cut_at_of_by_ner_is_one_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ledgers show payments to the Sons of the Western Gate, a militia, in 2020."
+    ents = _run_with_ents(nlp, text, [("Sons", "ORG"), ("Western Gate", "LOC")])
+    group = _owner(ents, "Sons of the Western Gate")
+    assert group.type == "ORG"
+    assert not {"Sons", "Western Gate"} & {m.text for e in ents for m in e.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Recruits joined the Army of the Men of the Grey Order in May.", ["Army of the Men of the Grey Order"]),
+        ("The Free Brothers of Kessra paid them.", ["Free Brothers of Kessra"]),
+        ("Talvik of Ostmark said so.", []),  # no group noun before "of"
+        ("They met the leaders of Kessra.", []),  # lowercase: a phrase, not a name
+        ("They met the Minister of Defence.", []),  # a title
+        ("The State of Kessra objected.", []),  # a state's name, not a group's
+        ("Troops of Kessra arrived.", []),  # no "the"
+    ],
+)
+def test_group_names_of_the_form_the_head_of_name(nlp, text: str, found: list[str]) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph.extract import actor_rules as ar
+    from claimgraph.extract.entities import _group_name_candidates
+
+    assert [c.text for c in _group_name_candidates(nlp(text), ar.group_name_heads())] == found
+
+
+def test_a_place_span_glued_across_a_preposition_is_two_places(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Kessmont is calm. At least 300 rifles were shipped from the Ostrel Republic to Kessmont in 2021."
+    ents = _run_with_ents(nlp, text, [("Kessmont", "GPE"), ("the Ostrel Republic to Kessmont", "GPE")])
+    assert _owner(ents, "Ostrel Republic") is not _owner(ents, "Kessmont")
+    assert len(_owner(ents, "Kessmont").mentions) == 2
+    assert not any(" to " in m.text for e in ents for m in e.mentions)
+
+
+@pytest.mark.parametrize(
+    ("span", "label", "parts"),
+    [
+        ("Kessra via Ostmark", "LOC", ["Kessra", "Ostmark"]),
+        ("Committee to Protect Reporters", "ORG", ["Committee to Protect Reporters"]),  # an organisation's own name
+        ("Bosnia and Talvia", "GPE", ["Bosnia and Talvia"]),  # "and" joins one place's name
+    ],
+)
+def test_only_a_place_span_is_split_at_a_preposition(span: str, label: str, parts: list[str]) -> None:
+    from claimgraph.extract import actor_rules as ar
+
+    text = f"Yesterday {span} said so."
+    assert [c.text for c in ar.split_glued(ar.make(text, 10, 10 + len(span), label, "ner"), text)] == parts
+
+
+def test_a_firm_named_without_its_designator_is_the_same_firm(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ostrel Shipping Holdings bought two tankers in May. Ostrel Shipping later sold them."
+    ents = _run_with_ents(nlp, text, [("Ostrel Shipping Holdings", "ORG"), ("Ostrel Shipping", "ORG")])
+    firm = _owner(ents, "Ostrel Shipping Holdings")
+    assert firm is _owner(ents, "Ostrel Shipping") and firm.name == "Ostrel Shipping Holdings"
+
+
+def test_a_short_firm_name_two_firms_share_joins_neither(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ostrel Shipping Group owns Ostrel Shipping Holdings, which bought two tankers in May. "
+            "Reports say Ostrel Shipping sold them.")
+    ents = _run_with_ents(nlp, text, [("Ostrel Shipping Group", "ORG"), ("Ostrel Shipping Holdings", "ORG"),
+                                      ("Ostrel Shipping", "ORG")])
+    ents = [e for e in ents if e.type != "GROUP"]
+    assert len({id(_owner(ents, n)) for n in ("Ostrel Shipping Group", "Ostrel Shipping Holdings")}) == 2
+    assert [e.name for e in ents if any(m.text == "Ostrel Shipping" for m in e.mentions)] == ["Ostrel Shipping"]
+
+
+def test_a_full_name_in_apposition_to_a_role_noun_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Fenn did not answer. His deputy, Tomas Relka, told reporters that no money came."
+    ents = _run_with_ents(nlp, text, [("Tomas Relka", "ORG")])
+    assert _owner(ents, "Tomas Relka").type == "PERSON"
+
+
+@pytest.mark.parametrize("noun", ["port", "northern town", "province", "besieged city"])
+def test_the_name_after_the_port_or_town_of_is_a_place(nlp, noun: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"The company took over the {noun} of Kessa Marin in 2020."
+    ents = _run_with_ents(nlp, text, [("Kessa Marin", "PERSON")])
+    assert _owner(ents, "Kessa Marin").type == "GPE"
+
+
+def test_an_outlet_named_with_its_firms_designator_stays_an_outlet(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Omar Vell, the chairman of Karvesh Courier LLC, left. Karvesh Courier said he had resigned."
+    ents = _run_with_ents(nlp, text, [("Omar Vell", "PERSON"), ("Karvesh Courier LLC", "ORG"),
+                                      ("Karvesh Courier", "ORG")])
+    outlet = _owner(ents, "Karvesh Courier LLC")
+    assert outlet is _owner(ents, "Karvesh Courier") and outlet.type == "MEDIA"
+
+
+@pytest.mark.parametrize("before", ["the deputy of", "the Port of"])  # a person's superior; a port authority's name
+def test_a_name_after_other_nouns_of_keeps_the_models_type(nlp, before: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"The company hired {before} Kessa Marin in 2020."
+    ents = _run_with_ents(nlp, text, [("Kessa Marin", "PERSON")])
+    assert _owner(ents, "Kessa Marin").type == "PERSON"

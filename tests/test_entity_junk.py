@@ -97,6 +97,24 @@ def test_a_title_tail_is_dropped_only_after_the_titles_head(dropped: str, kept: 
         assert (c is not None) is survives, text
 
 
+@pytest.mark.parametrize(
+    ("dropped", "kept", "span"),
+    [
+        # a portfolio written before "Minister" or "Secretary" is the title's first word, not a ministry
+        ("Interior Minister Mira Voss spoke.", "The Interior Ministry said so.", "Interior"),
+        ("Foreign Secretary Omar Vell spoke.", "Foreign Secretaries met.", "Foreign"),
+    ],
+)
+def test_a_title_head_is_dropped_only_before_the_rest_of_the_title(dropped: str, kept: str, span: str) -> None:
+    from claimgraph.extract import actor_rules as ar
+    from claimgraph.extract.actor_lexicons import actor_lexicons
+
+    for text, survives in ((dropped, False), (kept, True)):
+        start = text.index(span)
+        c = ar.trim(ar.make(text, start, start + len(span), "ORG", "ner"), text, actor_lexicons())
+        assert (c is not None) is survives, text
+
+
 @pytest.mark.model
 def test_a_suffix_after_a_comma_belongs_to_the_name_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The senator has three children: Omar Vell, Jr., 38; Dana, 34; and Mira Vell, 32. Omar Vell spoke later."

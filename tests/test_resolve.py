@@ -15,6 +15,7 @@ from claimgraph.resolve import (
     parse_alias_lines,
     person_names_compatible,
     vowel_variant,
+    without_designators,
 )
 
 
@@ -165,3 +166,18 @@ def test_an_actor_whose_names_fit_two_people_is_only_a_candidate() -> None:
     assert compare_actors("Tomas W. Vell", "PERSON", [], *father) == "candidate"
     assert compare_actors("Tomas Vell", "PERSON", [], *father) == "merge"
     assert compare_actors("Tomas W. Vell", "PERSON", [], "Tomas H.W. Vell", "PERSON", []) == "no"
+
+
+@pytest.mark.parametrize(
+    ("name", "shorter"),
+    [
+        ("Ostrel Shipping Holdings", ["Ostrel Shipping"]),
+        ("Ostrel Shipping Holdings Ltd.", ["Ostrel Shipping Holdings", "Ostrel Shipping"]),
+        ("Varn Metals, Inc.", ["Varn Metals"]),
+        ("Ostrel Group", []),  # a bare "Ostrel" may be a person's surname
+        ("Varn Mercantile Bank", []),  # a word that says what the firm does is no designator
+        ("Ostrel Shipping group", []),  # lowercase: a common noun, not the name's
+    ],
+)
+def test_a_firm_name_without_its_designator_words(name: str, shorter: list[str]) -> None:
+    assert without_designators(name) == shorter

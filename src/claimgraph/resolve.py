@@ -20,7 +20,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from claimgraph.errors import LexiconError
-from claimgraph.lexicons import lexicon_files
+from claimgraph.lexicons import entries, lexicon_files
 
 Decision = Literal["merge", "candidate", "no"]
 
@@ -161,6 +161,28 @@ def initials_match(acronym: str, name: str) -> bool:
         if all(any(c == x for x in it) for c in letters) and seq and seq[0] == letters[0]:
             return True
     return False
+
+
+def _designator_key(word: str) -> str:
+    return word.rstrip(",").replace(".", "").lower()
+
+
+@lru_cache(maxsize=1)
+def company_designators() -> frozenset[str]:
+    """actor_company_designators.txt as compared: lower case, no full stops ("inc", "ltd", "holdings")."""
+    return frozenset(_designator_key(w) for w in entries("actor_company_designators.txt"))
+
+
+def without_designators(name: str) -> list[str]:
+    """The shorter forms of a firm's name without its last designator words, each of two words or more:
+    ["Ostrel Shipping Holdings"] for "Ostrel Shipping Holdings Ltd", ["Ostrel Shipping"] for "Ostrel Shipping
+    Holdings", none for "Ostrel Group" (a bare "Ostrel" may be a person's surname)."""
+    words = name.split()
+    out = []
+    while len(words) > 2 and words[-1][:1].isupper() and _designator_key(words[-1]) in company_designators():
+        words = words[:-1]
+        out.append(" ".join(words).rstrip(","))
+    return out
 
 
 # ---------------------------------------------------------------- alias table

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from claimgraph.extract.actor_lexicons import ActorLexicons
+from claimgraph.lexicons import entries
 from claimgraph.records import Document
 from claimgraph.resolve import GENERATIONAL_SUFFIXES, AliasTable, initials_match
 
@@ -57,6 +58,24 @@ SUFFIX_AFTER = re.compile(r",?\s(?:Jr|Sr|II|III|IV)\b\.?")
 SENTENCE_START = re.compile(r"(?:\A|(?<!\b[A-Z])[.!?][\"”’')\]]*\s+)[^\w\n<]*([^\W\d_])")
 
 
+@lru_cache(maxsize=1)
+def group_name_heads() -> frozenset[str]:
+    """actor_group_name_heads.txt, lower case: "sons", "army" of "the Sons of X", "the Army of X"."""
+    return frozenset(w.lower() for w in entries("actor_group_name_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def place_of_nouns() -> frozenset[str]:
+    """actor_place_of_nouns.txt: "port", "town" of "the port of X", "the town of X"."""
+    return frozenset(w.lower() for w in entries("actor_place_of_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def person_roles() -> frozenset[str]:
+    """actor_person_roles.txt: role and kin nouns ("deputy", "brother") a name in apposition to is a person's."""
+    return frozenset(w.lower() for w in entries("actor_person_roles.txt"))
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     start: int
@@ -84,15 +103,59 @@ def text_is_cased(text: str) -> bool:
     return 2 * sum(ch.isupper() for ch in starts) >= len(starts)
 
 
+@lru_cache(maxsize=4)
+def _titles_by_edge_word(titles: frozenset[str]) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Titles of two words or more by their first word and by their last: a span is checked against a few."""
+    first: dict[str, list[str]] = {}
+    last: dict[str, list[str]] = {}
+    for title in titles:
+        words = title.split()
+        if len(words) > 1:
+            first.setdefault(words[0], []).append(title)
+            last.setdefault(words[-1], []).append(title)
+    return {k: tuple(v) for k, v in first.items()}, {k: tuple(v) for k, v in last.items()}
+
+
 def _title_tail(text: str, s: int, e: int, titles: frozenset[str]) -> bool:
     """Whether text[s:e] ends a title whose first words are written just before it ("Secretary of" + "State")."""
     low = text[s:e].lower()
-    for title in titles:
+    words = low.split()
+    for title in _titles_by_edge_word(titles)[1].get(words[-1], ()) if words else ():
         if title.endswith(" " + low):
             head = title[: len(title) - len(low)]
             if s >= len(head) and text[s - len(head) : s].lower() == head:
                 return True
     return False
+
+
+def _title_head(text: str, s: int, e: int, titles: frozenset[str]) -> bool:
+    """Whether text[s:e] starts a title whose last words are written just after it ("Interior" + "Minister")."""
+    low = text[s:e].lower()
+    words = low.split()
+    for title in _titles_by_edge_word(titles)[0].get(words[0], ()) if words else ():
+        if title.startswith(low + " "):
+            rest = title[len(low) :]
+            after = text[e : e + len(rest) + 1]
+            if after[: len(rest)].lower() == rest and not after[len(rest) :].isalpha():
+                return True
+    return False
+
+
+# Prepositions NER runs a place name across ("from the Karsk Republic to Valmont"): no place's name has one
+# of them between capitalised words ("Bosnia and Herzegovina", "Rio de Janeiro" have other words there).
+_GLUE = re.compile(r"\s+(?:to|from|into|via|through|towards?|onto)\s+(?=[A-Z])")
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def split_glued(c: Candidate, text: str) -> list[Candidate]:
+    """A place span NER glued across a lowercase preposition, split into the names on either side of it."""
+    if c.label not in PLACE_LABELS or c.rule != "ner":
+        return [c]
+    out, s = [], c.start
+    for m in _GLUE.finditer(text, c.start, c.end):
+        out.append(make(text, s, m.start(), c.label, c.rule))
+        s = m.end()
+    return [*out, make(text, s, c.end, c.label, c.rule)] if out else [c]
 
 
 def trim(c: Candidate, text: str, alex: ActorLexicons) -> Candidate | None:
@@ -160,8 +223,8 @@ def trim(c: Candidate, text: str, alex: ActorLexicons) -> Candidate | None:
             return None
         # "State" of "Secretary of State John Kerry" is part of the title, not the department. The model reads
         # a title's last word as the institution it names (ORG "State", "Defense"), so persons are left alone.
-        if c.label != "PERSON" and _title_tail(text, s, e, alex.titles):
-            return None
+        if c.label != "PERSON" and (_title_tail(text, s, e, alex.titles) or _title_head(text, s, e, alex.titles)):
+            return None  # and "Interior" of "Interior Minister X": the title's first word
         if span.rstrip(".").lower() in GENERATIONAL_SUFFIXES:
             return None  # "Jr." of "Donald Trump, Jr.": the comma made it a name of its own
     return replace(c, start=s, end=e, text=text[s:e])

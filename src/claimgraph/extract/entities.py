@@ -1,7 +1,8 @@
 """Actors: spaCy NER plus rules, aliases merged inside the document.
 
-Steps: (1) candidates from NER and from rules (acronym definitions, transliterated names,
-emphasised publication names, the alias table); (2) overlaps resolved, longest first;
+Steps: (1) candidates from NER (a place span glued across "to"/"from" split in two) and from rules
+(acronym definitions, transliterated names, emphasised publication names, the alias table, group names
+"the Sons of X"); (2) overlaps resolved, longest first, and names after "the port/town of" made places;
 (3) known names propagated to their other occurrences; (4) metonyms and demonyms read from the
 parse, and employers named before a paid person's title ("USA Swimming Executive Director");
 (5) clustered by :mod:`claimgraph.resolve`, with role descriptions in apposition to a person's name
@@ -17,7 +18,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+import numpy as np
 from rapidfuzz import fuzz
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract import actor_rules as ar
@@ -38,12 +41,13 @@ from claimgraph.resolve import (
     normalise_name,
     person_names_compatible,
     spelled_alike,
+    without_designators,
 )
 
 KEEP = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 # Rules that know better than the NER model where a name starts and ends.
 RULE_PRIORITY = {"definition": 5, "acronym": 5, "translit": 4, "digit": 4, "emphasis": 3, "company": 2, "alias": 2,
-                 "ner": 1}
+                 "group_name": 2, "ner": 1}
 # Flow-trigger nouns and participles: a demonym modifying one ("Iranian support") names the country.
 DEMONYM_HEADS = {"support", "training", "funding", "payment", "backing", "aid", "assistance", "weapon", "arm"}
 
@@ -121,6 +125,73 @@ def _actor_roles(doc: Doc, cands: list[ar.Candidate], alex: ActorLexicons, table
             out.append(replace(c, canonical=entry.canonical if entry else country, forced_type="GPE"))
         else:
             out.append(c)
+    return out
+
+
+WORK_LABELS = frozenset({"WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})  # NER's titles of works, laws, events
+
+
+def _group_name_candidates(doc: Doc, heads: frozenset[str]) -> list[ar.Candidate]:
+    """ "the Sons of the Valley", "the Army of the Eastern Dawn": a group's name that NER cuts in two at "of".
+
+    A capitalised group noun of actor_group_name_heads.txt after "the" (capitalised modifiers between them:
+    "the Free Sons of X") and capitalised words after "of (the)" make one organisation; the name runs on
+    over "of (the) Capitalised" again ("the Army of the Men of the Order"). "Hezbollah of Lebanon" (no group
+    noun) and "leaders of Iraq" (lowercase) are left alone, and so is the title of a work ("13 Hours: The Secret
+    Soldiers of Benghazi"): a capitalised "The" inside a sentence, or words NER tagged as a work's title.
+    """
+    def cap(t: Token) -> bool:
+        return t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ") and not t.is_sent_start
+
+    text = doc_text(doc)
+    n = len(doc)
+    out = []
+    strings = doc.vocab.strings
+    lower = doc.to_array(LOWER)  # compared as hashes: no Token objects made for the words around
+    head_ids = {strings.add(h) for h in heads}
+    for i in np.flatnonzero(lower == strings.add("of")).tolist():
+        if i < 2 or int(lower[i - 1]) not in head_ids or not cap(doc[i - 1]):
+            continue
+        start = i - 1
+        while start > 1 and cap(doc[start - 1]):
+            start -= 1
+        the = doc[start - 1]
+        if the.lower_ != "the" or (the.text == "The" and not the.is_sent_start):
+            continue
+        end, j = 0, i + 1
+        while j < n:
+            j += doc[j].lower_ == "the"
+            k = j
+            while k < n and cap(doc[k]):
+                k += 1
+            if k == j:
+                break
+            end = k
+            if k + 1 >= n or doc[k].lower_ != "of":
+                break
+            j = k + 1
+        if end and not any(t.ent_type_ in WORK_LABELS for t in doc[start:end]):
+            s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+            if "\n" not in text[s:e]:
+                out.append(ar.make(text, s, e, "ORG", "group_name", forced_type="ORG"))
+    return out
+
+
+# "the port of X", "the northern town of X": the lowercase noun (actor_place_of_nouns.txt) before the name
+_PLACE_OF = re.compile(r"\b[Tt]he\s+(?:[a-z][a-z\-]*\s+){0,2}([a-z]+)\s+of\s+$")
+PLACE_OF_LOOKBACK = 40  # characters before a name searched for "the ... NOUN of "
+
+
+def _places_by_noun(text: str, cands: list[ar.Candidate], nouns: frozenset[str]) -> list[ar.Candidate]:
+    """A name the model took for a person or an organisation is a place (GPE) after "the port/town/province of"."""
+    out = []
+    for c in cands:
+        if c.label in ("PERSON", "ORG", "NORP") and c.forced_type is None and c.canonical is None \
+                and text[c.start - 4 : c.start] == " of " \
+                and (m := _PLACE_OF.search(text, max(0, c.start - PLACE_OF_LOOKBACK), c.start)) is not None \
+                and m.group(1) in nouns:
+            c = replace(c, label="GPE", forced_type="GPE")
+        out.append(c)
     return out
 
 
@@ -334,6 +405,9 @@ def known_as_links(text: str, cands: Sequence[ar.Candidate]) -> list[tuple[int, 
     return out
 
 
+FIRM_LABELS = frozenset({"ORG", "MEDIA"})
+
+
 def cluster(
     cands: list[ar.Candidate], defs: dict[str, str], table: AliasTable, text: str = "",
     roles: frozenset[str] = frozenset(), whole_names: frozenset[str] = frozenset(),
@@ -342,7 +416,8 @@ def cluster(
 
     ``text`` and ``roles`` (title words) let a bare surname shared by two people join the one whose
     title is named just before it ("the minister said ... Brannvik"); without them it stays apart.
-    ``whole_names`` (lower case) are names a bare last word never stands for ("White House").
+    ``whole_names`` (lower case) are names a bare last word never stands for ("White House"). A firm named
+    without its designator word ("Ostrel Shipping" of "Ostrel Shipping Holdings") joins the full name.
     """
     n = len(cands)
     uf = _Clusters(n)
@@ -369,6 +444,16 @@ def cluster(
             uf.union(first[k], i)
         else:
             first[k] = i
+    # 1a. a firm named without its designator word ("Ostrel Shipping" of "Ostrel Shipping Holdings"), when only
+    # one firm of the document shortens so ("Ostrel Shipping Group" and "... Holdings" may be parent and subsidiary)
+    shortened: dict[str, set[int]] = {}
+    for k, i in first.items():
+        if k.startswith("n:") and cands[i].label in FIRM_LABELS:
+            for short in without_designators(cands[i].text):
+                shortened.setdefault("n:" + normalise_name(short), set()).add(uf.find(i))
+    for k, roots in shortened.items():
+        if len(roots) == 1 and k in first and cands[first[k]].label in FIRM_LABELS:
+            uf.union(next(iter(roots)), first[k])
     # 1. spelling variants of full names, bucketed by the consonants of their last word ("Laden" / "Ladin")
     buckets: dict[str, list[int]] = {}
     for k, i in first.items():
@@ -449,9 +534,12 @@ def _name_and_type(members: list[ar.Candidate], table: AliasTable, media_words: 
             typ = "PERSON"
     if typ == "PERSON" or (any(c.label == "PERSON" for c in members) and len(longest.text.split()) > 1):
         typ = "PERSON" if not forced else typ
-    words = longest.text.split()
+    # "Karvesh Courier LLC": the outlet's name before its designator. The company rule's forced ORG ("... LLC" is
+    # a firm) leaves room for the firm being an outlet.
+    words = (without_designators(longest.text) or [longest.text])[-1].split()
     words = words[1:] if words[:1] == ["The"] else words
-    if not forced and canon is None and typ in ("PERSON", "ORG") and len(words) > 1 \
+    firm_only = typ == "ORG" and all(c.rule == "company" for c in members if c.forced_type)
+    if (not forced or firm_only) and canon is None and typ in ("PERSON", "ORG") and len(words) > 1 \
             and words[-1].lower() in media_words:
         typ = "MEDIA"  # "Continental Wire", "The Karvesh Courier": a news outlet, whatever the model said
     return (canon or longest.text), typ
@@ -475,7 +563,7 @@ def _description_before(doc: Doc, last: int, roles: frozenset[str], people: set[
         return None
     inside = {t.i for n in nouns for t in n.subtree if t.i <= last}
     start = min(inside)
-    while start < last and (doc[start].dep_ in ("det", "predet", "cc") or doc[start].is_punct):
+    while start < last and (doc[start].dep_ in ("det", "predet", "cc") or doc[start].is_punct or doc[start].is_space):
         start += 1
     if last - start + 1 > MAX_DESCRIPTION or any(i not in inside for i in range(start, last + 1)):
         return None
@@ -663,7 +751,8 @@ def _states_by_institution(doc: Doc, entities: Sequence[Entity], institutions: f
 
 
 def _outlets_by_name(entities: Sequence[Entity]) -> list[Entity]:
-    """An organisation or a one-word "person" whose name is a news outlet's (source_media_names.txt) is MEDIA.
+    """An organisation or a one-word "person" whose name is a news outlet's (source_media_names.txt) is MEDIA,
+    designator words after it aside.
 
     A one-word person stays one when it is the surname of a person named in the document ("Bloomberg" after
     "Michael Bloomberg"), or written as part of a longer person's name.
@@ -673,7 +762,8 @@ def _outlets_by_name(entities: Sequence[Entity]) -> list[Entity]:
     for e in entities:
         bare_person = e.type == "PERSON" and len(e.name.split()) == 1 and e.name.lower() not in surnames \
             and all(len(m.text.split()) == 1 for m in e.mentions)
-        if (e.type == "ORG" or bare_person) and is_media_name(e.name):
+        # "Breitbart News LLC": the outlet's name with its company's designator after it
+        if (e.type == "ORG" or bare_person) and is_media_name((without_designators(e.name) or [e.name])[-1]):
             e = replace(e, type="MEDIA")
         out.append(e)
     return out
@@ -712,16 +802,17 @@ def extract_entities(doc: Doc, document: Document) -> Sequence[Entity]:
     cands: list[ar.Candidate] = []
     for ent in doc.ents:
         if ent.label_ in KEEP:
-            c = ar.trim(ar.make(text, ent.start_char, ent.end_char, ent.label_, "ner"), text, alex)
-            if c is not None:
-                cands.append(c)
+            for piece in ar.split_glued(ar.make(text, ent.start_char, ent.end_char, ent.label_, "ner"), text):
+                if (c := ar.trim(piece, text, alex)) is not None:
+                    cands.append(c)
     rule_cands = ar.translit_candidates(text, alex) + ar.emphasis_candidates(document)
-    rule_cands += ar.company_candidates(text, alex)
+    rule_cands += ar.company_candidates(text, alex) + _group_name_candidates(doc, ar.group_name_heads())
     rule_cands += ar.alias_candidates(text, table)
     rule_cands = [t for c in rule_cands if (t := ar.trim(c, text, alex)) is not None]
     defs_cands, defs = ar.acronym_definitions(text, _resolve_overlaps(cands + rule_cands, len(text)))
     # 2. overlaps: a rule's span wins over NER's; then the longer span
     cands = _resolve_overlaps(cands + rule_cands + defs_cands, len(text))
+    cands = _places_by_noun(text, cands, ar.place_of_nouns())
     # 3. other occurrences of known names
     cands = _propagate(text, cands, defs)
     # 4. metonyms and demonyms, read from the parse; proper names at flow ends that NER missed
@@ -742,7 +833,7 @@ def extract_entities(doc: Doc, document: Document) -> Sequence[Entity]:
         aliases = tuple(sorted({c.text for c in members if not _stand_in(c, table)} - {name}))
         entities.append(Entity(id=f"e{n}", name=name, type=typ, mentions=mentions, aliases=aliases))
     # 5b. role descriptions in apposition to a person's name are mentions of that person too
-    entities = _with_descriptions(doc, entities, alex.role_words | PERSON_NOUNS)
+    entities = _with_descriptions(doc, entities, alex.role_words | PERSON_NOUNS | ar.person_roles())
     # 5c. "the city", "the country": mentions of the place named just before
     entities = _with_place_references(doc, entities, alex)
     # 5d. a one-word name with a ministry, an embassy or armed forces of its own is a state
