@@ -368,6 +368,26 @@ def _by_role(text: str, c: ar.Candidate, people: dict[int, set[str]], since: int
     return fits[0] if len(fits) == 1 else None
 
 
+# A sentence boundary: its end, space, and the next sentence's first letter or quotation mark
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’')\]]*\s+[\"“‘(]*[A-Z]")
+
+
+def _just_named(text: str, c: ar.Candidate, before: list[tuple[ar.Candidate, int]]) -> int | None:
+    """Of several people sharing a surname, the one named in full in the sentence of a bare mention or the
+    one before, when no other of them is named in those two sentences ("Senator Elena Brask said ... Her
+    brother, Jonas Brask, disagreed. Brask said ...": Jonas). A bare surname means the namesake just named."""
+    def breaks(start: int) -> int:  # sentence breaks between a full name and the bare mention
+        return len(_SENTENCE_BREAK.findall(text, start, c.start + 1))
+
+    last = before[-1]
+    if breaks(last[0].end) > 1:
+        return None
+    others = [m for m, root in before if root != last[1]]
+    if others and breaks(max(m.end for m in others)) < 2:
+        return None
+    return last[1]
+
+
 # "X, also known as Y", "Later known as the infamous Y, X ...", "X, dubbed Y": a nickname names the actor.
 _KNOWN_AS = re.compile(
     r"(?:(?:also|better|later|widely|commonly|now|once|popularly)\s+)?"
@@ -494,6 +514,8 @@ def cluster(
                 people.setdefault(uf.find(j), set()).update(_role_words(text, cands[j], roles))
             since = max((cands[j].end for _, j in full[:pos]), default=0)
             chosen = _by_role(text, c, people, since) if text and roles else None
+            if chosen is None and text and pos:
+                chosen = _just_named(text, c, [(cands[j], uf.find(j)) for _, j in full[:pos]])
             if chosen is not None:
                 uf.union(chosen, i)
             elif keys[i] in unattached:
@@ -750,6 +772,14 @@ def _states_by_institution(doc: Doc, entities: Sequence[Entity], institutions: f
     return out
 
 
+def _namesakes_surname(entities: Sequence[Entity]) -> list[Entity]:
+    """A bare surname left apart because two people bear it ("Brask" after "Elena Brask" and "Jonas Brask") is
+    a person's, whatever type the model gave it; an outlet's name ("Bloomberg") stays the outlet's."""
+    surnames = Counter(e.name.split()[-1] for e in entities if e.type == "PERSON" and len(e.name.split()) > 1)
+    return [replace(e, type="PERSON") if e.type in ("ORG", "GPE", "NORP") and surnames[e.name] > 1
+            and all(m.text == e.name for m in e.mentions) and not is_media_name(e.name) else e for e in entities]
+
+
 def _outlets_by_name(entities: Sequence[Entity]) -> list[Entity]:
     """An organisation or a one-word "person" whose name is a news outlet's (source_media_names.txt) is MEDIA,
     designator words after it aside.
@@ -840,6 +870,7 @@ def extract_entities(doc: Doc, document: Document) -> Sequence[Entity]:
     entities = _states_by_institution(doc, entities, alex.state_institutions)
     # 5e. an outlet named in source_media_names.txt ("Politico", "AP") is a news outlet, whatever the model said
     entities = _outlets_by_name(entities)
+    entities = _namesakes_surname(entities)
     # 6. flow ends with no named actor in them become GROUP actors
     entities += _group_actors(doc, entities, alex, start=len(entities) + 1)
     return entities
