@@ -179,3 +179,12 @@ def test_a_document_seen_by_the_writer_is_a_document_and_a_watch_an_organisation
     assert ledger.kind == "document"  # not the writer's own assertion: the newspaper saw it
     watch, ent = _source_entity(a, "reported")
     assert watch.kind == "organization" and ent is not None and ent.name == "Ilvania Prison Watch"
+
+
+def test_an_observatory_is_an_organisation_and_a_ledger_in_a_name_a_newspaper() -> None:
+    a = _analysis("The Tarvel Conflict Observatory reported that the payments continued. "
+                  "The Ostrava Ledger reported that the ships were leased.")
+    monitor, ent = _source_entity(a, "reported")
+    assert monitor.kind == "organization" and ent is not None and ent.type == "ORG"
+    paper = next(x for x in a.attributions if x.source.span.text.endswith("Ledger"))
+    assert paper.source.kind == "media"

@@ -197,6 +197,10 @@ def test_source_crossing_a_paragraph_keeps_its_last_line(nlp) -> None:  # type: 
         ("According to a World Bank panel of auditors, the loans were misused.", "a World Bank panel of auditors",
          "organization"),
         ("According to a panel of auditors, the loans were misused.", "a panel of auditors", "anonymous"),
+        # analysts and experts speak for the body they work at; on their own they name nobody
+        ("Analysts at the Tarvel Policy Institute said the loans were misused.",
+         "Analysts at the Tarvel Policy Institute", "organization"),
+        ("Analysts said the loans were misused.", "Analysts", "anonymous"),
     ],
 )
 def test_appositions_and_panels(nlp, text: str, source: str, kind: str) -> None:  # type: ignore[no-untyped-def]

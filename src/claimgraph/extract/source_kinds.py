@@ -444,7 +444,9 @@ def source_kind(source: SpacySpan, entity: Entity | None, document: Document) ->
     if (ent is not None and ent.label_ == "PERSON") or (
         entity is not None and entity.type == "PERSON" and root.pos_ == "PROPN"
     ):
-        if is_media_name(ent.text if ent is not None else root.text) or emphasis is not None:
+        # the actor layer read an outlet in the name ("The Ostrava Ledger": a news word at its end)
+        if is_media_name(ent.text if ent is not None else root.text) or emphasis is not None or \
+                (entity is not None and entity.type == "MEDIA" and root.pos_ == "PROPN"):
             return "media"
         return "named_person"
     # 6. outlets: a name from the lexicon, an *emphasised* title, "the newspaper", "a news agency"
