@@ -80,6 +80,22 @@ def test_two_people_sharing_a_surname_stay_apart(nlp) -> None:  # type: ignore[n
     assert any(m.start == last_bare for m in samuel.mentions)  # the namesake named in the sentence before
 
 
+def test_a_bare_surname_is_the_persons_not_the_firms_that_bears_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The fund is led by Tarel Vosk, an heir to the Vosk & Vosk drug fortune. "
+            "A person familiar with Vosk's views said he would stay.")
+    ents = _run_with_ents(nlp, text, [("Tarel Vosk", "PERSON"), ("Vosk & Vosk", "ORG"), ("Vosk", "PERSON")])
+    bare = text.rindex("Vosk")
+    assert any(m.start == bare for m in _owner(ents, "Tarel Vosk").mentions)
+    assert _owner(ents, "Vosk & Vosk").type == "ORG"
+
+
+def test_a_person_name_never_starts_with_a_preposition(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ana Ruiz Vell led the poll. Without Vell in the race, Tarn wins."
+    ents = _run_with_ents(nlp, text, [("Ana Ruiz Vell", "PERSON"), ("Without Vell", "PERSON")])
+    assert "Without Vell" not in {m.text for e in ents for m in e.mentions}
+    assert text.rindex("Vell") in {m.start for m in _owner(ents, "Ana Ruiz Vell").mentions}
+
+
 def test_a_bare_surname_right_after_two_namesakes_is_its_own_person(nlp) -> None:  # type: ignore[no-untyped-def]
     text = ("Mira Tallis and her brother Oren Tallis disagreed. "
             "Tallis said the Front had bought the drones itself with revenue from the ports.")

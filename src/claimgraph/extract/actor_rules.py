@@ -58,6 +58,15 @@ SUFFIX_AFTER = re.compile(r",?\s(?:Jr|Sr|II|III|IV)\b\.?")
 SENTENCE_START = re.compile(r"(?:\A|(?<!\b[A-Z])[.!?][\"”’')\]]*\s+)[^\w\n<]*([^\W\d_])")
 
 
+# Prepositions and conjunctions no person's name starts with: capitalised at a sentence's start, the model
+# may run them into the name after them ("Without Bloomberg", "Unlike Clinton")
+PERSON_NAME_NEVER_AFTER = ("Without", "With", "After", "Before", "Despite", "Unlike", "Like", "Against", "Amid",
+                           "Among", "Although", "Though", "While", "Whereas", "Unless", "Until", "Since", "Because",
+                           "If", "When", "Whether", "But", "And", "Or", "Nor", "Yet", "So", "For", "From", "To",
+                           "At", "By", "In", "On", "Of", "Into", "Onto", "Over", "Under", "Through", "Via", "Per")
+FUNCTION_WORD_BEFORE = re.compile(r"(?:" + "|".join(PERSON_NAME_NEVER_AFTER) + r")\s+(?=[A-Z])")
+
+
 @lru_cache(maxsize=1)
 def group_name_heads() -> frozenset[str]:
     """actor_group_name_heads.txt, lower case: "sons", "army" of "the Sons of X", "the Army of X"."""
@@ -183,6 +192,8 @@ def trim(c: Candidate, text: str, alex: ActorLexicons) -> Candidate | None:
         if c.label == "PERSON":
             if (m := OWNER_BEFORE_PERSON.match(text, s, e)) is not None:
                 s = m.end()
+            if (m := FUNCTION_WORD_BEFORE.match(text, s, e)) is not None:
+                s = m.end()  # "Without Bloomberg in the mix": a sentence's first word the model ran into the name
             if (m := TRAILING_COUNT.search(text, s, e)) is not None and " " in text[s : m.start()].strip():
                 e = m.start()
             if (m := SUFFIX_AFTER.match(text, e)) is not None:
