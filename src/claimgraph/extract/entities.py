@@ -499,9 +499,9 @@ def cluster(
         if not is_short(i):
             continue
         full = by_last[keys[i][2:]]
-        people = [x for x in full if cands[x[1]].label == "PERSON"]
-        if people and len(people) < len(full):
-            full = people  # "Woody Johnson" and the firm "Johnson & Johnson": a bare "Johnson" is the person
+        persons = [x for x in full if cands[x[1]].label == "PERSON"]
+        if persons and len(persons) < len(full):
+            full = persons  # "Woody Johnson" and the firm "Johnson & Johnson": a bare "Johnson" is the person
         pos = bisect.bisect_left(full, (c.start, -1))
         before = {uf.find(j) for _, j in full[:pos]}
         if len(before) == 1:
