@@ -792,3 +792,104 @@ def test_we_stays_unresolved_without_a_speaker_role_or_outside_the_quote(nlp) ->
     text = DEFS + "We have never received rifles from the NLA, said Anna Holm, the CDU's commander."
     flows, _ = _run(nlp, text)
     assert flows == []
+
+
+# Raising and control passives: "X is believed to have sent", "X was ordered to pay": X acts
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The NLA is believed to have sent rifles to the CDU.", ("weapons", NLA, CDU)),
+        ("The NLA is said to have paid $3 million to the CDU.", ("money", NLA, CDU)),
+        ("The CDU is thought to have received mortars from the NLA.", ("weapons", NLA, CDU)),
+    ],
+)
+def test_the_subject_of_a_raising_passive_does_the_transfer(nlp, sentence: str,  # type: ignore[no-untyped-def]
+                                                             expected: tuple[str, str, str]) -> None:
+    flows, names = _run(nlp, DEFS + sentence)
+    assert expected in _pairs(flows, names)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The NLA's financing of the CDU grew after 2016.", ("money", NLA, CDU)),
+        ("The sponsorship of the CDU by the NLA ended in May.", ("support", NLA, CDU)),
+    ],
+)
+def test_what_a_givers_funding_is_of_is_its_recipient(nlp, sentence: str,  # type: ignore[no-untyped-def]
+                                                     expected: tuple[str, str, str]) -> None:
+    flows, names = _run(nlp, DEFS + sentence)
+    assert expected in _pairs(flows, names)
+
+
+def test_a_payment_of_a_sum_names_no_recipient(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + "The NLA's payment of $4m was late.")
+    assert flows == [], _pairs(flows, names)
+
+
+def test_the_ministry_is_the_ministry_of_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Ministry of Finance of Ostmark paid the auditors in May. "
+            "The ministry later wired $2 million to the CDU.")
+    flows, names = _run(nlp, text)
+    assert ("money", "Ministry of Finance of Ostmark", "CDU") in _pairs(flows, names)
+
+
+def test_trained_fighters_are_the_recipients_and_stand_for_their_group(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = DEFS + "Officers of the NLA trained the CDU's fighters in 2018."
+    flows, names = _run(nlp, text)
+    assert ("training", NLA, CDU) in _pairs(flows, names)
+
+
+def test_the_groups_fighters_stand_for_the_group_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Sable Front, a rebel militia, held the hills. The NLA armed the militia's fighters with rifles."
+    flows, names = _run(nlp, text + " " + DEFS)
+    assert ("weapons", NLA, "Sable Front") in _pairs(flows, names)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An NLA-funded radio station, Radio Vesna, opened in May.",
+        "Radio Vesna, an NLA-funded station, opened in May.",
+    ],
+)
+def test_a_participle_on_a_noun_beside_a_name_gives_to_the_name(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + sentence)
+    assert ("money", NLA, "Radio Vesna") in _pairs(flows, names)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The CDU received criticism from the NLA.",
+        "The CDU got a backlash and condemnation from the NLA after the raid.",
+    ],
+)
+def test_criticism_received_is_no_flow(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + sentence)
+    assert not flows, _pairs(flows, names)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Funds raised by the NLA in the north were handed to the CDU.",
+        "Rifles bought by the NLA were passed to the CDU.",
+    ],
+)
+def test_what_a_holder_took_in_and_then_gave_comes_from_the_holder(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + sentence)
+    assert (NLA, CDU) in _ends(flows, names)
+
+
+def test_financing_a_groups_purchase_gives_to_the_group(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + "The NLA financed the CDU's purchase of rifles.")
+    assert ("money", NLA, CDU) in _pairs(flows, names)
+
+
+def test_the_group_is_the_group_named_last_of_a_described_and_a_named_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Sable Front, a rebel group, is studied by the Harbour Research Group. "
+            "The NLA sent rifles to the Sable Front in May. The NLA also wired money to the group.")
+    flows, names = _run(nlp, text + " " + DEFS)
+    assert ("money", NLA, "Sable Front") in _pairs(flows, names)
+    assert ("money", NLA, "Harbour Research Group") not in _pairs(flows, names)

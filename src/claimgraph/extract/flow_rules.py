@@ -215,6 +215,8 @@ def _subject(verb: Token) -> Token | None:
         obj = _child(verb.head, {"dobj"}) if verb.dep_ == "xcomp" else None
         if obj is not None and (obj.pos_ in ("PROPN", "PRON") or _people_noun(obj, actor_lexicons())):
             return obj  # "X asked the friend to donate": the object does the action
+        if verb.dep_ == "xcomp" and (raised := _child(verb.head, {"nsubjpass"})) is not None:
+            return raised  # "X is believed to have sent", "X was ordered to pay": the passive's subject acts
         if verb.dep_ == "acomp" and verb.tag_ == "VBG" and verb.head.pos_ == "AUX":
             verb = verb.head  # "he was no longer self-funding X": the parser read the progressive as an adjective
             seen += 1
@@ -291,8 +293,9 @@ def _bare_goods(tok: Token, item: Token | None, flex: FlowLexicons) -> bool:
     """Is this end the goods themselves: the frame's item, or a lone goods noun ("Rifles", not "Vessen Arms")?"""
     if item is not None and tok.i == item.i:
         return True
-    # plural only: a singular "the fund" may be the fund named before, an organisation
-    return tok.tag_ in ("NNS", "NNPS") and bool(flex.items.get(tok.lemma_.lower()) or flex.items.get(tok.lower_)) \
+    # plural only: a singular "the fund" may be the fund named before, an organisation; fighters are people
+    kind = flex.items.get(tok.lemma_.lower()) or flex.items.get(tok.lower_)
+    return tok.tag_ in ("NNS", "NNPS") and kind not in (None, "fighters") \
         and tok.ent_type_ not in ("PERSON", "GPE") and not any(c.dep_ in ("compound", "flat") for c in tok.children)
 
 
@@ -647,6 +650,9 @@ def resolve_end(
             t = stack.pop()
             ante = antecedent(t, alex, tok_ent, types, avoid) if t.dep_ == "poss" else None
             eid = tok_ent[(ante or t).i]
+            if eid is None and t.dep_ == "poss" and t.pos_ == "NOUN":
+                # "the brigade's fighters": the organisation "the brigade" stands for
+                eid = next(iter(resolve_end(t, tok_ent, types, alex, depth + 1, avoid)), None)
             if ante is not None and eid is not None and types.get(eid) == "PERSON" and lemma in alex.state_nouns:
                 eid = _affiliation(ante, lemma, tok_ent, types, alex) or eid  # "her ministry": the minister's
             if eid is not None and types.get(eid) != "NORP" and (places or types.get(eid) not in PLACE_TYPES):
@@ -664,18 +670,28 @@ def resolve_end(
     if owned is not None:
         return [owned]
     definite = tok.tag_ == "NN" and any(c.lower_ in ("the", "this") for c in tok.children)
+    headed: str | None = None  # "the fund": the organisation last named "... Fund"
     if definite:
-        # "the fund": the organisation last named "... Fund"
         proper = _proper_lemmas(tok.doc).get(lemma, [])
         for j in reversed(proper[: bisect.bisect_left(proper, tok.i)]):
             eid = tok_ent[j]
-            if eid is not None and types.get(eid) == "ORG" and eid not in avoid and _name_head(j, tok_ent) == j:
-                return [eid]
+            if eid is None or types.get(eid) != "ORG" or eid in avoid:
+                continue
+            # "the fund": "... Fund"; "the ministry": "Ministry of Defence of X", the noun before "of"
+            if _name_head(j, tok_ent) == j or (tok_ent[j + 1] == eid and tok.doc[j + 1].lower_ == "of"):
+                headed = eid
+                break
+    described: str | None = None  # "X, a pro-government militia ... the militia": the name so described
     if definite and (lemma in DEFINITE_GROUPS or lemma in alex.group_nouns) and \
             (named := _described_as(tok)) is not None:
         eid = tok_ent[named]
         if eid is not None and eid not in avoid and types.get(eid) in ("ORG", "GROUP", "PERSON"):
-            return [eid]  # "X, a pro-government militia ... the militia": the name so described
+            described = eid
+    if headed is not None and described is not None and headed != described:
+        # "X, a militant group ... the Y Monitoring Group ... [X again] ... the group": the one named last
+        return [next((e for e in reversed(tok_ent[: tok.i]) if e in (headed, described)), headed)]
+    if headed is not None or described is not None:
+        return [headed or described]  # type: ignore[list-item]
     if lemma in DEFINITE_GROUPS and definite:
         for j in range(tok.i - 1, max(-1, tok.i - ANAPHOR_WINDOW), -1):
             eid = tok_ent[j]
@@ -917,8 +933,10 @@ def _verb_frame(
                     targets.append(c)
                     rule += ":double"
         if not sources and patient is not None:  # "weapons funneled ... by X were passed on to Y"
+            # "donations collected by X were passed to Y", "rifles bought by X were sold to Y": X had them
             for c in patient.children:
-                if c.dep_ in ("acl", "relcl") and c.i != v.i and flex.verbs.get(c.lemma_, ("",))[0] in ("give", "move"):
+                if c.dep_ in ("acl", "relcl") and c.i != v.i and flex.verbs.get(c.lemma_, ("",))[0] in (
+                        "give", "move", "receive", "receive_item", "buy"):
                     sources += [h for d in _preps(c, {"by"}) for h in _heads(d)]
                     rule += ":chain"
         if not sources and passive and patient is not None and thing and _onward(v) and \
@@ -938,10 +956,12 @@ def _verb_frame(
         if patient is not None and not passive and _self_prefixed(v):
             # "he was self-funding his campaign": the giver's own venture gets the money, not the giver
             own, rule = True, rule + ":self"
+        # (a purchase or shipment "of rifles" is no item itself: "financed the group's purchase of rifles")
         if patient is not None and patient.pos_ == "NOUN" and not _people_noun(patient, alex) and \
-                _item_kind(patient, flex) is None and (poss := _child(patient, {"poss"})) is not None:
+                patient.lemma_.lower() not in flex.items and (poss := _child(patient, {"poss"})) is not None:
             targets, rule = _heads(poss), rule + ":possessor"  # "backed X's secession": X is backed
-        if patient is not None and flex.items.get(patient.lemma_.lower()):
+        if patient is not None and flex.items.get(patient.lemma_.lower()) not in (None, "fighters"):
+            # (fighters are people: "trained X's fighters" gives to them, and through them to X)
             held = _holder(patient, flex)  # "aid financed by X": whoever holds the aid got the money
             if held or not (passive and patient.dep_ == "nsubjpass" and patient.head.i == v.i):
                 targets = held  # "the fund was financed by X": the fund itself is the recipient
@@ -1035,6 +1055,9 @@ def _noun_frame(n: Token, kind: str, flex: FlowLexicons, alex: ActorLexicons) ->
     targets = [h for t in _preps(n, {"to", "for"}) for h in _heads(t)]
     if not targets:  # "the sale of rifles to X": the parser hung "to" on the item
         targets = [h for o in _preps(n, {"of"}) for t in _preps(o, {"to"}) for h in _heads(t)]
+    if not targets and kind != "item" and explicit:
+        # "X's funding of Y", "the backing of Y by X": what a giver's money or support is "of" is its recipient
+        targets = [h for o in _preps(n, {"of"}) if _party(o, alex, flex) for h in _heads(o)]
     if not targets and _preps(n, {"from"}):
         # "lists payments from X to Y": the parser hung "to Y" on the verb, right after the noun's "from X"
         targets = [h for t in _adjacent_preps(n, {"to"}) for h in _heads(t)]
@@ -1166,8 +1189,13 @@ def _participle_frame(p: Token, kind: str, flex: FlowLexicons, alex: ActorLexico
         return None
     item_kind = _item_kind(noun, flex)
     is_actor = noun.pos_ == "PROPN" or (noun.lemma_.lower() in alex.group_nouns and item_kind is None)
+    # "a Y-funded channel, X" / "X, a Y-funded channel": the name the described noun stands beside
+    named = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"] or \
+        ([noun.head] if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" else [])
     if is_actor:
         targets, item = [noun], None
+    elif named and item_kind is None:
+        targets, item = named[:1], None
     else:
         targets, item = _holder(noun, flex), noun
     own = prefix.lower_ == "self"
