@@ -122,3 +122,17 @@ def test_a_suffix_after_a_comma_belongs_to_the_name_before_it(nlp) -> None:  # t
     names = {e.name for e in extract_entities(nlp(text), document)}
     assert "Omar Vell, Jr." in names and "Omar Vell" in names  # the son is not the father
     assert not {n for n in names if n.strip(".").lower() == "jr"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Korvania's Foreign Minister, Ilan Petrovic, said the rifles were sold legally.",
+        "The Foreign Minister, Ilan Petrovic, said the rifles were sold legally.",
+    ],
+)
+def test_a_whole_title_is_no_actor(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = _mentions(nlp, text)
+    assert "Ilan Petrovic" in found
+    assert "Foreign Minister" not in found

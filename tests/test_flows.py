@@ -893,3 +893,8 @@ def test_the_group_is_the_group_named_last_of_a_described_and_a_named_one(nlp) -
     flows, names = _run(nlp, text + " " + DEFS)
     assert ("money", NLA, "Sable Front") in _pairs(flows, names)
     assert ("money", NLA, "Harbour Research Group") not in _pairs(flows, names)
+
+
+def test_a_states_service_stands_for_the_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + "The CDU was funded by Ostmark's intelligence service, two defectors said.")
+    assert ("money", "Ostmark", CDU) in _pairs(flows, names)

@@ -236,6 +236,8 @@ def trim(c: Candidate, text: str, alex: ActorLexicons) -> Candidate | None:
         # a title's last word as the institution it names (ORG "State", "Defense"), so persons are left alone.
         if c.label != "PERSON" and (_title_tail(text, s, e, alex.titles) or _title_head(text, s, e, alex.titles)):
             return None  # and "Interior" of "Interior Minister X": the title's first word
+        if " ".join(span.lower().split()) in alex.titles:
+            return None  # a whole title ("Korvania's Foreign Minister, Ilan Petrovic"): no one's name
         if span.rstrip(".").lower() in GENERATIONAL_SUFFIXES:
             return None  # "Jr." of "Donald Trump, Jr.": the comma made it a name of its own
     return replace(c, start=s, end=e, text=text[s:e])

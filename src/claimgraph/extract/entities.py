@@ -226,6 +226,7 @@ def _speaker_candidates(doc: Doc, cands: Sequence[ar.Candidate]) -> list[ar.Cand
     from claimgraph.extract.attr_lexicon import load_lexicon  # attributions build on entities, not back
 
     verbs = load_lexicon().verbs
+    titles = actor_lexicons().titles
     text = doc_text(doc)
     taken = bytearray(len(text) + 1)
     for c in cands:
@@ -241,6 +242,8 @@ def _speaker_candidates(doc: Doc, cands: Sequence[ar.Candidate]) -> list[ar.Cand
         if any(t.pos_ != "PROPN" or t.is_upper or t.ent_type_ for t in words):
             continue
         s, e = words[0].idx, words[-1].idx + len(words[-1].text)
+        if words.text.lower() in titles:
+            continue  # "X's Foreign Minister, NAME, said": a title, whose holder is named beside it
         if not any(taken[s:e]):
             taken[s:e] = b"\x01" * (e - s)
             out.append(ar.make(text, s, e, "PERSON", "speaker"))
