@@ -995,3 +995,34 @@ def test_an_office_speaks_for_its_holder_a_minister_for_the_government() -> None
     text = "The singer Oren Valic denied the report. In a statement, his office said the singer had acted lawfully."
     kinds = {a.source.span.text: a.source.kind for a in analyze(text).attributions if a.source}
     assert kinds["his office"] == "anonymous"
+
+
+@pytest.mark.model
+def test_according_to_before_a_report_is_not_its_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = one(run(nlp, "According to the harbour log, the pilot warned the crew."), "to")
+    assert a.source is not None and a.source.span.text == "the harbour log"
+    assert a.content.text == "the pilot warned the crew"
+
+
+@pytest.mark.model
+def test_that_clause_after_the_person_warned_is_the_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = one(run(nlp, "The mayor's deputy, Ilse Narro, reminded councillors that the budget \"had no room left.\""),
+            "reminded")
+    assert a.content.text == 'that the budget "had no room left."'
+    assert a.quote == "mixed"
+
+
+@pytest.mark.model
+def test_content_never_ends_on_the_and_of_the_next_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Reports emerged last winter that the county clinic had lost four patient files, and a complaint filed " \
+        "by the Dunmere Nurses Union alleges that managers hid the loss."
+    contents = [a.content.text for a in run(nlp, text)]
+    assert "that the county clinic had lost four patient files" in contents, contents
+
+
+@pytest.mark.model
+def test_a_report_joined_to_a_reported_clause_is_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Reports surfaced in May that the mayor had sold the ferry contract, and a petition demands that he resign."
+    attrs = run(nlp, text)
+    assert one(attrs, "surfaced").content.text == "that the mayor had sold the ferry contract"
+    assert one(attrs, "demands").content.text == "that he resign"

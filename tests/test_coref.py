@@ -134,3 +134,33 @@ def test_the_panel_goes_back_to_a_panel_named_with_its_organisation() -> None:
     doc = Doc(English().vocab, words=words, deps=deps, heads=heads, pos=pos, lemmas=lemmas)  # lower-case forms
     r = SourceResolver(doc, []).resolve(_char(doc, 7, 9), doc[8])
     assert r.antecedent == _char(doc, 0, 5)
+
+
+def test_the_former_of_two_coordinated_names_whatever_their_ner_type() -> None:
+    # "Nora Pell" mislabelled ORG: "the former" is still the first of the pair, not the earlier Kim Oduya
+    words = ["Kim", "Oduya", "hired", "two", "aides", ",", "Nora", "Pell", "and", "Idris", "Vane", ".",
+             "The", "former", "said", "no", "."]
+    heads = [1, 2, 2, 4, 2, 4, 7, 4, 7, 10, 7, 2, 13, 14, 14, 14, 14]
+    deps = ["compound", "nsubj", "ROOT", "nummod", "dobj", "punct", "compound", "appos", "cc", "compound", "conj",
+            "punct", "det", "nsubj", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "NUM", "NOUN", "PUNCT", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PUNCT",
+           "DET", "NOUN", "VERB", "DET", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O",
+            "O", "O", "O", "O", "O"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    resolver = SourceResolver(doc, _entities(doc))
+    assert resolver.resolve(_char(doc, 12, 14), doc[13]).antecedent == _char(doc, 6, 8)
+    # and "the latter" the second
+    latter = Doc(Vocab(), words=[*words[:13], "latter", *words[14:]], heads=heads, deps=deps, pos=pos, ents=ents)
+    assert SourceResolver(latter, _entities(latter)).resolve(_char(latter, 12, 14), latter[13]).antecedent == \
+        _char(latter, 9, 11)
+
+
+def test_a_bare_surname_ner_took_for_a_group_is_the_full_name_before() -> None:
+    words = ["Vera", "Lund", "spoke", ".", "Lund", "said", "no", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-NORP", "O", "O", "O"]
+    doc = Doc(Vocab(), words=words, ents=ents, pos=["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "DET",
+                                                    "PUNCT"])
+    r = SourceResolver(doc, _entities(doc)).resolve(_char(doc, 4, 5), doc[4])
+    assert r.antecedent == _char(doc, 0, 2)
+    assert r.entity == "e0"

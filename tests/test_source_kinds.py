@@ -101,6 +101,8 @@ def test_entity_kinds() -> None:
         ("A Reuters correspondent said the road was blocked.", "A Reuters correspondent", "media"),
         ("State media claimed the rebels had fled.", "State media", "media"),
         ("The news agency said two ships sank.", "The news agency", "media"),
+        ("The Marrow Bay Sentinel, which broke the story, said the pier was unsafe.", "The Marrow Bay Sentinel",
+         "media"),
         # named persons, also when an outlet qualifies them
         ("Guardian columnist Sarah Blake wrote that the deal collapsed.", "Guardian columnist Sarah Blake",
          "named_person"),
@@ -112,6 +114,7 @@ def test_entity_kinds() -> None:
         ("Court filings show the firm paid the broker.", "Court filings", "document"),
         ("The ministry's own budget papers show the money left.", "The ministry's own budget papers", "document"),
         ("The treaty says both sides withdraw.", "The treaty", "document"),
+        ("The land registry lists his cousin as the owner.", "The land registry", "document"),
         # organisations
         ("Amnesty International said prisoners were beaten.", "Amnesty International", "organization"),
         # a one-word outlet's name ("The National") that runs on into another name is not the outlet
@@ -123,6 +126,9 @@ def test_entity_kinds() -> None:
         ("The Foreign Ministry denied the report.", "The Foreign Ministry", "government"),
         ("Police said three men were arrested.", "Police", "government"),
         ("Moscow said the drills were routine.", "Moscow", "government"),
+        ("The national schools inspectorate said pupils were at risk.", "The national schools inspectorate",
+         "government"),
+        ("The water regulator said the fines would rise.", "The water regulator", "government"),
         ("A Pentagon spokesman said the strike hit a depot.", "A Pentagon spokesman", "government"),
         # anonymous
         ("Sources said the convoy left at night.", "Sources", "anonymous"),

@@ -105,7 +105,21 @@ def subtree_chars(tok: Token, skip: set[Token] | None = None) -> Char:
             right = min(right, child.left_edge.i - 1)
         else:
             left = max(left, child.right_edge.i + 1)
-    return token_chars(tok.doc, left, max(left, right))
+    doc = tok.doc
+    if right > tok.i and doc[right].dep_ == "cc" and _clause_follows(doc[right]):
+        # "that the board had skipped inspections, and [a lawsuit alleges ...]": the parser left the "and" that
+        # joins the next clause (one with a subject of its own) at the end of this one
+        right -= 1
+    return token_chars(doc, left, max(left, right))
+
+
+def _clause_follows(cc: Token) -> bool:
+    """The conjunct right after a conjunction has a subject of its own: a new clause, not more of this one."""
+    doc = cc.doc
+    for k in range(cc.i + 1, min(len(doc), cc.i + MAX_FRAME_TOKENS)):
+        if doc[k].dep_ == "conj":
+            return any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in doc[k].children)
+    return False
 
 
 # ---------------------------------------------------------------- the matcher
@@ -677,7 +691,7 @@ def _content_of(verb: Token, ctx: _Context) -> tuple[list[Char], str, Token | No
                     e = subtree_chars(ahead[-1], _authorial_tail(ahead[-1]))[1]
             return [(s, _time_clause_end(verb, child, e))], "ccomp", None
     if "ccomp" in deps:
-        stray = _stray_that_clause(verb)
+        stray = _stray_that_clause(verb, lex)
         if stray is not None:
             return [subtree_chars(stray)], "ccomp", None
     for child in children:
@@ -782,8 +796,11 @@ def _framed_clause(verb: Token) -> tuple[list[Char], str, Token | None] | None:
     ):
         return None  # one word before the frame is what was said only as the clause's subject: "Fenn, they said, was"
     lead = doc[host_start : frame_start - 1]
-    if lead[0].pos_ in {"ADP", "SCONJ"} and verb.dep_ == "ROOT" and not any(t.dep_ in CLAUSE_DEPS for t in lead):
-        return None  # "On Tuesday, the senator said": a setting, not what was said
+    if (lead[0].pos_ in {"ADP", "SCONJ"} or lead[0].dep_ == "prep") and verb.dep_ == "ROOT" and \
+            not any(t.dep_ in CLAUSE_DEPS for t in lead):
+        # "On Tuesday, the senator said": a setting, not what was said; nor is "According to a memo, X warned"
+        # (the tagger reads "According" as a verb, but it heads a prepositional phrase all the same)
+        return None
     parts = [token_chars(doc, host_start, frame_start - 2)]
     after = frame_end + 1
     if after < host_end and doc[after].text in FRAME_COMMAS:
@@ -868,23 +885,23 @@ def _time_clause_end(verb: Token, clause: Token, end: int) -> int:
     return end
 
 
-def _stray_that_clause(verb: Token) -> Token | None:
+def _stray_that_clause(verb: Token, lex: Lexicon | None = None) -> Token | None:
     """'said during a news conference that he may wait': the parser hung the reported clause on
-    "conference" as a relative clause; a "that" that marks a clause with its own subject says otherwise."""
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.i < verb.i:
-            continue
-        for pobj in prep.children:
-            if pobj.dep_ != "pobj":
-                continue
-            for clause in pobj.children:
-                if (
-                    clause.dep_ in {"relcl", "acl"}
-                    and clause.i > pobj.i
-                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
-                    and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children)
-                ):
-                    return clause
+    "conference" as a relative clause; a "that" that marks a clause with its own subject says otherwise.
+    So for the person addressed: 'warned colleagues that the dam could fail' (a verb that takes an addressee)."""
+    nouns = [pobj for prep in verb.children if prep.dep_ == "prep" and prep.i > verb.i
+             for pobj in prep.children if pobj.dep_ == "pobj"]
+    if lex is not None and verb.lemma_.lower() in lex.addressee_verbs:
+        nouns += [obj for obj in verb.children if obj.dep_ in {"dobj", "dative"} and obj.i > verb.i]
+    for noun in nouns:
+        for clause in noun.children:
+            if (
+                clause.dep_ in {"relcl", "acl"}
+                and clause.i > noun.i
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+                and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children)
+            ):
+                return clause
     return None
 
 
@@ -1742,7 +1759,7 @@ def _match_nouns(ctx: _Context) -> list[Candidate]:
                     break
             if clause is None or cue_tok.i in ctx.used_cues or ctx.doubted(cue_tok.i):
                 continue  # the verb is the cue here, so it is the verb the model may doubt
-            s, e = trim(text, *subtree_chars(clause))
+            s, e = trim(text, *subtree_chars(clause, _other_report(clause, lex)))
             ctx.used_cues.add(cue_tok.i)
             out.append(Candidate(content=[(s, e)], cue=cue_chars(cue_tok, lex), source=source_chars(tok),
                                  rule="noun-subject", cue_token=cue_tok.i, source_token=tok.i))
@@ -1770,7 +1787,7 @@ def _match_nouns(ctx: _Context) -> list[Candidate]:
             src_tok, src, ante = source_of(verb, lex)
             if src is not None and tok.i - verb.i <= 4:
                 cue = token_chars(doc, verb.i, tok.i)
-        s, e = trim(text, *subtree_chars(clause))
+        s, e = trim(text, *subtree_chars(clause, _other_report(clause, lex)))
         ctx.used_cues.add(tok.i)
         out.append(Candidate(content=[(s, e)], cue=cue, source=src, rule="noun-that", cue_token=tok.i,
                              source_token=src_tok.i if src_tok is not None else None, antecedent=ante))

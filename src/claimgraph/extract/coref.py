@@ -110,8 +110,9 @@ class SourceResolver:
                 if ante is None and head is not None and any(word_list(n).has_token(head) for n in SPEAKING_FOR):
                     ante = self._definite_before(source)  # "the panel" -> "a United Nations panel of experts"
             elif head is not None and len(words) == 1 and head.pos_ in {"PROPN", "NOUN"} and \
-                    self.entity_at(source[0], source[1]) is None:
-                ante = self._full_name_before(source, words[0])  # a transcript's "VOSS:" -> "Mira Voss"
+                    self._types.get(self.entity_at(source[0], source[1]) or "") in SURNAME_TYPES:
+                # a transcript's "VOSS:" -> "Mira Voss"; a bare surname NER took for a group ("Prentiss" as NORP)
+                ante = self._full_name_before(source, words[0])
         if ante is not None:
             entity = self.entity_at(ante[0], ante[1], self._head_of(ante))
         else:
@@ -225,6 +226,9 @@ class SourceResolver:
         return None
 
     def _latter_former(self, pos: int, latter: bool) -> Char | None:
+        pair = self._named_pair_before(pos)
+        if pair is not None:
+            return pair[1] if latter else pair[0]
         seen: list[Char] = []
         names: list[str] = []
         i = bisect.bisect_left(self._person_starts, pos) - 1
@@ -241,6 +245,19 @@ class SourceResolver:
         # seen[0] is the most recent (the latter), seen[1] the one before (the former)
         found = seen[0] if latter else seen[1]
         return self._fullest(found)
+
+    def _named_pair_before(self, pos: int) -> tuple[Char, Char] | None:
+        """'Wilde and Ferrow did not attend; the latter ...': two names joined by "and" just before stand for the
+        former and the latter, whatever type NER gave each. Only when no person is named after the pair."""
+        i = bisect.bisect_left(self._person_starts, pos) - 1
+        last_person = self._persons[i][0] if i >= 0 else -1
+        for tok in self._tokens_before(pos, MAX_LOOKBACK // 2):
+            if tok.idx < last_person and not (last_person < tok.idx + len(tok)):
+                return None
+            if tok.dep_ == "conj" and tok.pos_ == "PROPN" and tok.head.pos_ == "PROPN" and tok.head.i < tok.i \
+                    and not self._in_quote(tok):
+                return _proper_name_chars(tok.head), _proper_name_chars(tok)
+        return None
 
     def _fullest(self, mention: Char) -> Char:
         """A surname mention stands for the nearest preceding full name ending with it."""
@@ -302,6 +319,8 @@ class SourceResolver:
 
 
 ORGANISATION_TYPES = {"ORG", "MEDIA"}
+# What a lone surname may have been taken for (None: no entity at all) and still stand for a full name before it.
+SURNAME_TYPES = {None, "NORP", "PERSON"}
 
 
 def _according_to(tok: Token) -> bool:
@@ -312,6 +331,15 @@ def _according_to(tok: Token) -> bool:
 def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
     span = doc.char_span(start, end, alignment_mode="expand")
     return list(span) if span is not None else []
+
+
+def _proper_name_chars(tok: Token) -> Char:
+    """A name with the proper-noun compounds before it: "Gideon Hale" from "Hale"."""
+    doc = tok.doc
+    i = tok.i
+    while i > 0 and doc[i - 1].dep_ == "compound" and doc[i - 1].pos_ == "PROPN" and doc[i - 1].head.i >= i:
+        i -= 1
+    return doc[i].idx, tok.idx + len(tok)
 
 
 def _np_chars(tok: Token) -> Char:
