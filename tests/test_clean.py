@@ -154,3 +154,14 @@ def test_a_title_wrapped_over_two_paragraphs_is_one_title() -> None:
 def test_a_glued_word_is_left_alone_when_its_first_part_is_no_word_of_the_text() -> None:
     text = "Title Line\n\nFloods hit Qasrun province again this spring, and the Qasrun governor asked for help.\n"
     assert "Qas-run" not in clean(make_raw(text)).text
+
+
+def test_a_quotation_running_on_to_a_short_paragraph_is_no_heading() -> None:
+    text = ("The Pond Report\n\n\"We warned the council about the pipes,\" said Ada Renn, a local teacher. "
+            "\"They sent one plumber, and he never came back.\n\n\"Nobody from the council has visited since.\"\n\n"
+            "The council did not respond to several requests.\n")
+    assert clean(make_raw(text)).headings == ()
+    # a quoted line after a paragraph whose quotation is closed may still head a section
+    closed = text.replace("came back.\n", "came back.\"\n").replace("\"Nobody from the council has visited since.\"",
+                                                                    "\"Nobody visited\"")
+    assert [h.text for h in clean(make_raw(closed)).headings] == ["\"Nobody visited\""]

@@ -515,11 +515,26 @@ def _one_sentence(t: str) -> bool:
 
 
 def _mark_headings(paras: list[Para]) -> None:
-    """Short unpunctuated lines followed by more body text are section headings."""
+    """Short unpunctuated lines followed by more body text are section headings; a quoted line that goes on with
+    a quotation the paragraph before left open is that quotation's next paragraph, not a heading."""
     body = [p for p in paras if p.role == "body"]
+    before: Para | None = None
     for p, nxt in pairwise(body):
-        if is_heading_like(p) and len(nxt.words) >= 3:
+        continued = before is not None and p.text[:1] in OPENING_QUOTES and quote_left_open(before.text)
+        if is_heading_like(p) and len(nxt.words) >= 3 and not continued:
             p.role = "heading"
+        before = p
+
+
+OPENING_QUOTES = "\"\u201c"
+
+
+def quote_left_open(text: str) -> bool:
+    """Does the paragraph leave a quotation open, as a quotation that runs on to the next paragraph does?"""
+    curly_open, curly_close = text.count("\u201c"), text.count("\u201d")
+    if curly_open or curly_close:
+        return curly_open > curly_close
+    return text.count('"') % 2 == 1
 
 
 # ---------------------------------------------------------------- clean
