@@ -188,3 +188,17 @@ def test_an_observatory_is_an_organisation_and_a_ledger_in_a_name_a_newspaper() 
     assert monitor.kind == "organization" and ent is not None and ent.type == "ORG"
     paper = next(x for x in a.attributions if x.source.span.text.endswith("Ledger"))
     assert paper.source.kind == "media"
+
+
+def test_the_person_named_after_an_owners_role_is_the_source() -> None:
+    a = _analysis("Whatever Tarrow's impact on the race, he has money. Michael Tarrow turned 74 last week. "
+                  "Tarrow's pollster, Douglas Skeen, says his man has the money to win.")
+    src, ent = _source_entity(a, "says")
+    assert ent is not None and ent.name == "Douglas Skeen" and src.kind == "named_person"
+
+
+def test_a_short_word_ending_like_an_agent_noun_is_no_person() -> None:
+    from claimgraph.extract.source_kinds import agent_noun
+
+    assert agent_noun("accountant") and agent_noun("historian") and agent_noun("shopkeeper")
+    assert not agent_noun("list") and not agent_noun("fist")

@@ -207,6 +207,10 @@ def test_source_crossing_a_paragraph_keeps_its_last_line(nlp) -> None:  # type: 
         ("Analysts at the Tarvel Policy Institute said the loans were misused.",
          "Analysts at the Tarvel Policy Institute", "organization"),
         ("Analysts said the loans were misused.", "Analysts", "anonymous"),
+        # a title the tagger reads as a name, with the holder named beside it; a government title alone
+        ("Korvania's Foreign Minister, Ilan Petrovic, said the rifles were sold legally.",
+         "Korvania's Foreign Minister, Ilan Petrovic,", "named_person"),
+        ("The Defense Secretary said the rifles were sold legally.", "The Defense Secretary", "government"),
     ],
 )
 def test_appositions_and_panels(nlp, text: str, source: str, kind: str) -> None:  # type: ignore[no-untyped-def]

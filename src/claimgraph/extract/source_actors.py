@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.coref import DOCUMENT_NOUNS
-from claimgraph.extract.source_kinds import PERSON_NOUNS, PERSON_SUFFIXES
+from claimgraph.extract.source_kinds import PERSON_NOUNS, agent_noun
 from claimgraph.nlp.doccache import doc_text
 from claimgraph.records import (
     DESCRIPTION_LABEL,
@@ -53,7 +53,7 @@ def _is_people(head: Token) -> bool:
         return False
     # agent-noun endings are trusted here, for the source of an attribution, where a thing is rare and
     # documents are caught first
-    return lemma in PERSON_NOUNS or head.lower_ in GROUP_NOUNS or lemma.endswith(PERSON_SUFFIXES)
+    return lemma in PERSON_NOUNS or head.lower_ in GROUP_NOUNS or agent_noun(lemma)
 
 
 def _name(text: str, start: int, end: int) -> tuple[int, int]:
@@ -113,10 +113,13 @@ def add_source_actors(
         span = src.resolved or src.span
         lo, hi = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)
         inside = {eid for _, me, eid in people[lo:hi] if me <= span.end}
+        head = _head(doc, span.start, span.end)
+        if len(inside) > 1 and head is not None:
+            # "Bloomberg's pollster, Douglas Schoen,": the person named after the head, not its owner before it
+            inside = {eid for ms, me, eid in people[lo:hi] if me <= span.end and ms > head.idx}
         if len(inside) == 1:
             links[k] = inside.pop()  # "OFR's country director, Samir Oduya,": the apposition names the source
             continue
-        head = _head(doc, span.start, span.end)
         if head is None or not _is_people(head):
             continue
         s, e = _name(text, *_phrase(doc, head, span.end))

@@ -49,6 +49,13 @@ PERSON_NOUNS = {
 # Agent-noun endings ("accountant", "shopkeeper", "economist", "historian"): a common noun so ending names
 # a person often enough to be trusted where only a person or a thing can stand (a source, what "who" is).
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "man", "person")
+# Shorter words with those endings are seldom agent nouns ("list", "fist", "user" aside)
+MIN_AGENT_NOUN = 5
+
+
+def agent_noun(lemma: str) -> bool:
+    """An agent-noun ending on a word long enough to have a stem before it ("accountant", not "list")."""
+    return len(lemma) >= MIN_AGENT_NOUN and lemma.endswith(PERSON_SUFFIXES)
 _QUOTE_OPEN = "\u201c"
 _QUOTE_CLOSE = "\u201d"
 
@@ -205,7 +212,7 @@ def is_person_noun(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in PERSON_NOUNS or any(word_list(n).has_token(tok) for n in PERSON_LISTS):
         return True
-    return lemma.endswith(PERSON_SUFFIXES) and not word_list("source_document_nouns.txt").has_token(tok)
+    return agent_noun(lemma) and not word_list("source_document_nouns.txt").has_token(tok)
 
 
 def can_speak(tok: Token) -> bool:
@@ -268,7 +275,8 @@ def _apposed_name(root: Token) -> Token | None:
 
     Not a place, a group or an outlet ("a reporter, Reuters," is no name of a person).
     """
-    if not is_person_noun(root):
+    # a title the tagger read as a name counts too: "Korvania's Foreign Minister, NAME,"
+    if not (is_person_noun(root) or (root.pos_ == "PROPN" and root.lemma_.lower() in PERSON_NOUNS)):
         return None
     for c in root.children:
         if c.dep_ != "appos" or c.i < root.i or c.pos_ != "PROPN" or c.ent_type_ in PLACE_ENTS | {"NORP"}:
