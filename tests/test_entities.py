@@ -555,3 +555,17 @@ def test_a_name_after_other_nouns_of_keeps_the_models_type(nlp, before: str) -> 
     text = f"The company hired {before} Kessa Marin in 2020."
     ents = _run_with_ents(nlp, text, [("Kessa Marin", "PERSON")])
     assert _owner(ents, "Kessa Marin").type == "PERSON"
+
+
+def test_a_demonym_of_a_place_the_text_names_stands_for_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Drevnia has denied arming the Red Dawn Brigade. But Drevnian officials sent rifles to the brigade "
+            "in May, and a Drevnian-backed militia received training.")
+    ents = _run(nlp, text)
+    drevnia = _owner(ents, "Drevnia")
+    assert drevnia.type == "GPE"
+    assert "Drevnian" in {m.text for m in drevnia.mentions}  # "Drevnian-backed"
+
+
+def test_a_regions_demonym_is_no_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = _run(nlp, "Voters in Asia were polled. Asian-American voters backed Ana Ruiz Vell.")
+    assert all(e.type != "GPE" or "Asian" not in {m.text for m in e.mentions} for e in ents)

@@ -92,8 +92,34 @@ def _propagate(text: str, cands: list[ar.Candidate], defs: dict[str, str]) -> li
     return sorted(out, key=lambda c: c.start)
 
 
+# Endings that make a demonym of a place's name ("Korvania" -> "Korvanian", "Ostmark" -> "Ostmarkian"): tried
+# on the whole name and on the name less its last vowel ("Drevnia" -> "Drevnian", "Zembra" -> "Zembran")
+DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese", "ish")
+
+
+def _local_demonyms(cands: Sequence[ar.Candidate], alex: ActorLexicons) -> dict[str, str]:
+    """Demonyms of the places a document names that the demonym table lacks: "Drevnian" for "Drevnia"."""
+    out: dict[str, str] = {}
+    for c in cands:
+        name = c.text
+        # a place, or a one-word name the model took for a body or a people: its demonym in the text makes it a place
+        if c.label not in ("GPE", "LOC", "ORG", "NORP") or " " in name or not name[:1].isupper() or len(name) < 4 \
+                or name in alex.demonyms or name.isupper() or alex.large_places.get(name) == "region":
+            continue  # a region's people are no state's ("Asian-American voters" are not Asia)
+        stems = [name] + ([name[:-1]] if name[-1] in "aeiouy" else [])
+        for stem in stems:
+            for ending in DEMONYM_ENDINGS:
+                form = stem + ending
+                if form != name and form not in alex.demonyms:
+                    out.setdefault(form, name)
+    return out
+
+
 def _actor_roles(doc: Doc, cands: list[ar.Candidate], alex: ActorLexicons, table: AliasTable) -> list[ar.Candidate]:
-    """Metonyms ("Washington refused" -> the US) and demonyms modifying state actors ("Saudi officials")."""
+    """Metonyms ("Washington refused" -> the US) and demonyms modifying state actors ("Saudi officials"); the
+    demonyms of places the document names count too ("Drevnian officials" after "Drevnia")."""
+    local = _local_demonyms(cands, alex)
+    demonyms = {**local, **alex.demonyms} if local else alex.demonyms
     out = []
     for c in cands:
         country = None
@@ -106,7 +132,7 @@ def _actor_roles(doc: Doc, cands: list[ar.Candidate], alex: ActorLexicons, table
                 owns = root.dep_ == "poss" or (root.dep_ == "compound" and root.head.lemma_ in alex.state_nouns)
                 if acts or owns:
                     country = alex.capitals[c.text]
-        elif c.text in alex.demonyms and c.label in ("NORP", "GPE", "MEDIA", "ORG"):
+        elif c.text in demonyms and c.label in ("NORP", "GPE", "MEDIA", "ORG"):
             span = doc.char_span(c.start, c.end, alignment_mode="expand")
             if span is not None:
                 root = span.root
@@ -118,8 +144,11 @@ def _actor_roles(doc: Doc, cands: list[ar.Candidate], alex: ActorLexicons, table
                 )
                 hyphened = doc_text(doc)[c.end : c.end + 1] in "-‑" and c.end < len(doc_text(doc))
                 as_noun = root.pos_ == "PROPN" and root.dep_ in ("nsubj", "dobj", "pobj", "conj", "appos")
-                if modifies or hyphened or as_noun:
-                    country = alex.demonyms[c.text]
+                # a demonym known only from the text ("Drevnian" after "Drevnia") stands for the state when it
+                # names the giver of a compound ("Drevnian-backed") or stands alone; "the Drevnian army" may be a
+                # party of its own, as the table's demonyms make "Saudi officials" Saudi Arabia
+                if (modifies and c.text in alex.demonyms) or hyphened or as_noun:
+                    country = demonyms[c.text]
         if country is not None:
             entry = table.lookup(country)
             out.append(replace(c, canonical=entry.canonical if entry else country, forced_type="GPE"))
