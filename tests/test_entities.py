@@ -569,3 +569,13 @@ def test_a_demonym_of_a_place_the_text_names_stands_for_it(nlp) -> None:  # type
 def test_a_regions_demonym_is_no_state(nlp) -> None:  # type: ignore[no-untyped-def]
     ents = _run(nlp, "Voters in Asia were polled. Asian-American voters backed Ana Ruiz Vell.")
     assert all(e.type != "GPE" or "Asian" not in {m.text for m in e.mentions} for e in ents)
+
+
+def test_a_name_with_its_demonym_in_the_text_written_after_in_is_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Fighters came from Zembra. The Zembran charity sent volunteers, and donations collected in Zembra "
+            "reached the front.")
+    ents = _run_with_ents(nlp, text, [("Zembra", "PERSON"), ("Zembran", "NORP"), ("Zembra", "PERSON")])
+    assert _owner(ents, "Zembra").type == "GPE"
+    # without a demonym in the text a name after "in" keeps its type: a person may be "in" a photo
+    ents = _run_with_ents(nlp, "Donations collected in Zembra reached the front.", [("Zembra", "PERSON")])
+    assert _owner(ents, "Zembra").type == "PERSON"

@@ -130,6 +130,7 @@ def test_a_suffix_after_a_comma_belongs_to_the_name_before_it(nlp) -> None:  # t
     [
         "Korvania's Foreign Minister, Ilan Petrovic, said the rifles were sold legally.",
         "The Foreign Minister, Ilan Petrovic, said the rifles were sold legally.",
+        "Korvania's Foreign Minister, Ilan Petrovic, denied sending any weapons to Tessaly.",  # a flow's end
     ],
 )
 def test_a_whole_title_is_no_actor(nlp, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -304,7 +304,10 @@ def _proper_end_candidates(doc: Doc, cands: Sequence[ar.Candidate]) -> list[ar.C
             continue
         spans.setdefault(text[s:e], []).append((s, e))
     out = []
+    titles = actor_lexicons().titles
     for phrase, found in spans.items():
+        if " ".join(phrase.lower().split()) in titles:
+            continue  # "X's Foreign Minister, NAME, denied sending": a title, whose holder is named beside it
         last = phrase.split()[-1]
         place = any(t.text == last and (t.ent_type_ in ("GPE", "LOC") or (t.dep_ == "pobj" and t.head.lower_ in
                                                                           PLACE_PREPS)) for t in doc)
@@ -815,6 +818,26 @@ def _namesakes_surname(entities: Sequence[Entity]) -> list[Entity]:
             and all(m.text == e.name for m in e.mentions) and not is_media_name(e.name) else e for e in entities]
 
 
+def _places_by_demonym(doc: Doc, entities: Sequence[Entity], alex: ActorLexicons) -> list[Entity]:
+    """A one-word name the model took for a person or an organisation is a place (GPE) when the text also has
+    its demonym ("Zembran" beside "Zembra") and writes it once after "in", "near" or "across": an unknown or
+    transliterated country's name."""
+    words = {t.text for t in doc if t.text[:1].isupper()}
+    out = []
+    for e in entities:
+        name = e.name
+        if e.type in ("PERSON", "ORG") and " " not in name and len(name) >= 4 and name not in alex.demonyms and \
+                all(m.text == name for m in e.mentions):
+            stems = [name] + ([name[:-1]] if name[-1] in "aeiouy" else [])
+            if any(stem + ending in words for stem in stems for ending in DEMONYM_ENDINGS):
+                spans = (doc.char_span(m.start, m.end, alignment_mode="expand") for m in e.mentions)
+                if any(sp is not None and len(sp) == 1 and sp[0].dep_ == "pobj" and sp[0].head.lower_ in PLACE_PREPS
+                       for sp in spans):
+                    e = replace(e, type="GPE")
+        out.append(e)
+    return out
+
+
 def _outlets_by_name(entities: Sequence[Entity]) -> list[Entity]:
     """An organisation or a one-word "person" whose name is a news outlet's (source_media_names.txt) is MEDIA,
     designator words after it aside.
@@ -903,6 +926,7 @@ def extract_entities(doc: Doc, document: Document) -> Sequence[Entity]:
     entities = _with_place_references(doc, entities, alex)
     # 5d. a one-word name with a ministry, an embassy or armed forces of its own is a state
     entities = _states_by_institution(doc, entities, alex.state_institutions)
+    entities = _places_by_demonym(doc, entities, alex)
     # 5e. an outlet named in source_media_names.txt ("Politico", "AP") is a news outlet, whatever the model said
     entities = _outlets_by_name(entities)
     entities = _namesakes_surname(entities)
