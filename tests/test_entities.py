@@ -444,6 +444,9 @@ def test_a_firms_name_ending_in_a_company_word_is_an_organisation_even_unseen_by
     text = "In January Talvik Arms Trading shipped rifles. The Harbour Board met. Omar Vell Holdings, Ltd. paid."
     found = [c.text for c in ar.company_candidates(text, actor_lexicons())]
     assert found == ["Talvik Arms Trading", "Omar Vell Holdings"]  # not "In January ...", no "Board"
+    text = "The Zembran charity Helping Hands Relief sent volunteers, and the Bright Dawn Foundation paid them."
+    assert [c.text for c in ar.company_candidates(text, actor_lexicons())] == ["Helping Hands Relief",
+                                                                              "Bright Dawn Foundation"]
 
 
 def _run_with_ents(nlp, text: str, ents: list[tuple[str, str]]) -> list[Entity]:  # type: ignore[no-untyped-def]
