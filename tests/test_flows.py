@@ -898,3 +898,93 @@ def test_the_group_is_the_group_named_last_of_a_described_and_a_named_one(nlp) -
 def test_a_states_service_stands_for_the_state(nlp) -> None:  # type: ignore[no-untyped-def]
     flows, names = _run(nlp, DEFS + "The CDU was funded by Ostmark's intelligence service, two defectors said.")
     assert ("money", "Ostmark", CDU) in _pairs(flows, names)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "via", "place"),
+    [
+        ("Officials of the NLA moved millions of dollars through shell companies in Ostmark to accounts held by "
+         "the CDU.", None, "Ostmark"),
+        ("The NLA routed the money through Vardo Bank in Ostmark to the CDU.", "Vardo Bank", "Ostmark"),
+        ("The NLA moved $4 million through the Kessel Trust to the CDU.", "Kessel Trust", None),
+    ],
+)
+def test_money_moved_or_routed_through_an_intermediary(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, via: str | None, place: str | None
+) -> None:
+    flows, names = _run(nlp, DEFS + sentence)
+    f = next(f for f in flows if (f.kind, names[f.source], names[f.target]) == ("money", NLA, CDU))
+    assert via is None or via in {names[v] for v in f.via}
+    assert place is None or place in {p.text for p in f.places}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The NLA moved troops to the border.",
+        "The NLA moved the meeting to Friday.",
+        "The CDU routed the NLA near the river.",
+    ],
+)
+def test_moving_or_routing_without_goods_is_no_flow(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    flows, _ = _run(nlp, DEFS + sentence)
+    assert flows == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The NLA transferred the money through Vardo Bank in Ostmark, before it reached accounts controlled by "
+         "the CDU.", "money"),
+        ("Rifles sent by the NLA reached the CDU in May.", "weapons"),
+    ],
+)
+def test_goods_that_reach_an_actor_come_from_the_giver_in_the_sentence(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, kind: str
+) -> None:
+    flows, names = _run(nlp, DEFS + sentence)
+    f = next(f for f in flows if (f.kind, names[f.source], names[f.target]) == (kind, NLA, CDU))
+    assert not f.denied and not f.hedged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The NLA agreed to supply the CDU with rifles.", "weapons"),
+        ("The NLA offered to sell rifles to the CDU.", "weapons"),
+        ("The NLA would provide rifles to the CDU.", "weapons"),
+        ("The NLA tried to smuggle and sell rifles to the CDU.", "weapons"),
+        ("The NLA had planned to send money to the CDU.", "money"),
+    ],
+)
+def test_a_transfer_only_meant_is_a_hedged_flow(nlp, sentence: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + sentence)
+    f = next(f for f in flows if (f.kind, names[f.source], names[f.target]) == (kind, NLA, CDU))
+    assert f.hedged and not f.denied
+    assert all(x.hedged for x in flows)  # a sale's payment back is only meant too
+
+
+def test_would_later_tells_what_happened_and_is_not_hedged(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + "The rifles, which the NLA would later sell to the CDU, came from Ostmark.")
+    f = next(f for f in flows if (f.kind, names[f.source], names[f.target]) == ("weapons", NLA, CDU))
+    assert not f.hedged
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The NLA had planned to send helicopters to the CDU, but the shipment never arrived.",
+        "The NLA sent rifles to the CDU, but they never arrived.",
+        "The NLA sent the rifles, but they never reached the CDU.",
+    ],
+)
+def test_a_transfer_that_never_arrived_is_denied(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + sentence)
+    f = next(f for f in flows if (f.kind, names[f.source], names[f.target]) == ("weapons", NLA, CDU))
+    assert f.denied
+
+
+@pytest.mark.parametrize("item", ["helicopters", "pistols", "howitzers", "landmines"])
+def test_arms_named_by_type_are_weapons(nlp, item: str) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + f"The NLA sent {item} to the CDU in 2019.")
+    assert ("weapons", NLA, CDU) in _pairs(flows, names)

@@ -73,6 +73,22 @@ STAKE_NOUNS = frozenset({"stake", "share", "percent", "%", "interest", "control"
 VEHICLES = frozenset({"helicopter", "plane", "aircraft", "jet", "drone"})
 # "X owes $5m to Y", "X owes Y $5m": the debtor had the money from the creditor (Y -> X)
 DEBT_VERBS = frozenset({"owe"})
+# A transfer under one of these is only meant, not done ("planned to send", "agreed to supply", "an offer to
+# sell"): the flow is hedged. Verbs take it as an infinitive (xcomp), nouns as a clause (acl).
+INTENT_WORDS = frozenset({"plan", "intend", "agree", "offer", "promise", "pledge", "seek", "try", "want", "attempt",
+                          "aim", "hope", "propose", "expect", "prepare", "agreement", "deal", "bid", "effort",
+                          "intention", "proposal"})
+# "the rifles, which X would later sell to Y": "would" with one of these tells what happened next, no intent
+NARRATIVE_ADVERBS = frozenset({"later", "eventually", "then", "soon", "subsequently", "afterwards", "afterward"})
+# "... but the shipment never arrived": what did not reach its end, as the subject of an arrive verb
+SHIPMENT_NOUNS = frozenset({"shipment", "delivery", "consignment", "transfer", "cargo", "payment", "money", "fund",
+                            "transaction", "order"})
+# Verbs of getting there, besides the arrive frames of flow_verbs.tsv, that deny a transfer when negated
+# ("the shipment never arrived"); not triggers ("the rifles arrived in X" names no recipient)
+ARRIVAL_VERBS = frozenset({"arrive", "materialize", "materialise", "reach"})
+# Move verbs that name a transfer only with an item of flow_items.tsv as object: "moved millions through shell
+# companies to X" is one, "moved troops to the border" or "moved the meeting" is not
+ITEM_MOVES = frozenset({"move", "route", "rout"})
 # "payments earmarked for Y", "rifles destined for Y", "funds set aside for Y": a participle on the
 # transferred thing that names who it is for
 MEANT_FOR = frozenset({"earmark", "destine", "intend", "mean", "allocate", "allot", "reserve", "set", "bind",
@@ -113,6 +129,7 @@ class Frame:
     places: tuple[tuple[int, int], ...] = ()
     time: tuple[int, int] | None = None
     negated: bool = False
+    hedged: bool = False  # only meant, not done: "agreed to supply", "offered to sell", "would provide"
     rule: str = ""
     own_targets: bool = False  # the targets stand for themselves, not for their owner ("self-funded his campaign")
     owners: tuple[tuple[int, int], ...] = ()  # (state, firm) token pairs: an end added as a state-owned firm's owner
@@ -828,7 +845,10 @@ def _acquired(obj: Token, flex: FlowLexicons) -> list[Token]:
 def _verb_frame(
     v: Token, frame: str, kind: str, flex: FlowLexicons, alex: ActorLexicons, prior: Sequence[Frame] = ()
 ) -> Frame | None:
-    gated = frame in ("give_item", "receive_item")  # only with an item of flow_items.tsv as object
+    # only with an item of flow_items.tsv as object
+    if frame == "arrive":
+        return _arrival_frame(v, flex)
+    gated = frame in ("give_item", "receive_item") or (frame == "move" and v.lemma_ in ITEM_MOVES)
     recruits = frame == "recruit"
     if recruits:  # "X recruited fighters for Y" (or "to fight for Y"): X supplies Y; "... from Z": Z supplies X
         obj = _child(v, {"dobj"})
@@ -1003,14 +1023,19 @@ def _verb_frame(
         kind = other  # "lent his support to X", "lent his private plane to X": a money verb moving something else
     places = []
     dest = [t for t in to if t.ent_type_ in ("GPE", "LOC", "FAC")] if (for_ or frame == "move") else []
-    for p in _preps(v, {"via", "through"}) + [c for t in dest for c in _conjuncts(t)] + [
+    through = [c for p in _preps(v, {"via", "through"}) for c in _conjuncts(p)]
+    if not through and patient is not None and not passive:  # "moved the money through X": hung on the object
+        through = [c for p in _preps(patient, {"via", "through"}) for c in _conjuncts(p)]
+    # "through shell companies in X": the intermediary is where the money went, the place where it sits too
+    inside = [g for p in through if p.ent_type_ not in PLACE_TYPES for g in _preps(p, {"in"})]
+    for p in through + inside + [c for t in dest for c in _conjuncts(t)] + [
         c for t in dest for c in t.children if c.dep_ == "appos"
     ]:
         if p.ent_type_ in ("GPE", "LOC", "FAC"):
             places.append(_span(p))
-    via = tuple(p.i for p in _preps(v, {"via", "through"}) if p.ent_type_ not in ("GPE", "LOC", "FAC"))
+    via = tuple(p.i for p in through if p.ent_type_ not in ("GPE", "LOC", "FAC"))
     targets = [t for t in targets if not (for_ and t in to and t.ent_type_ in ("GPE", "LOC", "FAC"))] or targets
-    negated = any(c.dep_ == "neg" for c in v.children)
+    negated = any(c.dep_ == "neg" for c in v.children) or _never_arrived(v, flex)
     return Frame(
         kind=kind,
         trigger=(v.idx, v.idx + len(v.text)),
@@ -1023,6 +1048,95 @@ def _verb_frame(
         negated=negated,
         rule=rule,
         own_targets=own,
+    )
+
+
+GIVING_FRAMES = frozenset({"give", "pay", "give_item", "sell", "move"})
+
+
+def _intended(v: Token) -> bool:
+    """Is this transfer only meant: under a verb or noun of intent ("planned to send", "agreed to supply",
+    "an offer to sell") or with "would" ("X would provide rifles"; not "would later sell", a narrative)?"""
+    tok = v
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in tok.children):
+            return not any(c.dep_ == "advmod" and c.lower_ in NARRATIVE_ADVERBS for c in tok.children)
+        if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head  # "planned to buy and ship rifles"
+            continue
+        return tok.dep_ in ("xcomp", "acl") and tok.head.lemma_.lower() in INTENT_WORDS and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return False
+
+
+def _never_arrived(v: Token, flex: FlowLexicons) -> bool:
+    """ "X planned to send rifles, but the shipment never arrived", "X sent the money, but it never reached Y":
+    an arrive verb, negated, coordinated with the transfer and said of what it moved."""
+    tok = v
+    for _ in range(4):  # up to the clause the coordination hangs on
+        if tok.dep_ in ("xcomp", "conj", "ccomp") and tok.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head
+        else:
+            break
+    clauses = [c for t in (v, tok) for c in t.children if c.dep_ in ("conj", "advcl") and c.i > v.i]
+    for c in clauses:
+        arrival = c.lemma_ in ARRIVAL_VERBS or (_verb_entry(c, flex) or ("",))[0] == "arrive"
+        if not arrival or not any(n.dep_ == "neg" for n in c.children):
+            continue
+        subj = _child(c, {"nsubj"})
+        if subj is not None and (subj.lower_ in ("it", "they") or subj.lemma_.lower() in SHIPMENT_NOUNS or
+                                 _item_kind(subj, flex) is not None):
+            return True
+    return False
+
+
+def _arrival_frame(v: Token, flex: FlowLexicons) -> Frame | None:
+    """ "X wired the money through a bank before it reached accounts controlled by Y", "rifles sent by X
+    reached Y": an item that reaches an actor was given to it by the giver its own sentence names."""
+    subj = _child(v, {"nsubj"})
+    if subj is None or _is_passive(v):
+        return None
+    targets = [h for h in _heads(_child(v, {"dobj"})) or [h for t in _preps(v, {"to", "into"}) for h in _heads(t)]
+               if h.ent_type_ not in PLACE_TYPES]
+    if not targets:
+        return None
+    gov = v.head if v.dep_ in ("advcl", "conj") and v.head.pos_ == "VERB" else None
+    if gov is not None and (_verb_entry(gov, flex) or ("",))[0] not in GIVING_FRAMES:
+        gov = None
+    given = _child(gov, {"nsubjpass"} if _is_passive(gov) else {"dobj"}) if gov is not None else None
+    givers = ([h for d in _preps(gov, {"by"}) for h in _heads(d)] if _is_passive(gov) else
+              _heads(_subject(gov))) if gov is not None else []
+    item: Token | None = None
+    sources: list[Token] = []
+    rule = "verb:arrive"
+    if subj.lower_ in ("it", "they") and given is not None:
+        item, sources, rule = given, givers, rule + ":pronoun"  # "sent the money ... before it reached Y"
+    elif _item_kind(subj, flex) is not None:
+        item = subj
+        for c in subj.children:  # "rifles sent by X reached Y"
+            if c.dep_ in ("acl", "relcl") and (_verb_entry(c, flex) or ("",))[0] in GIVING_FRAMES:
+                sources += [h for d in _preps(c, {"by"}) for h in _heads(d)]
+        if not sources and given is not None and given.lemma_ == subj.lemma_:
+            sources = givers  # "X sent the rifles, and the rifles reached Y"
+    kind = _item_kind(item, flex)
+    sources = [t for t in sources if not _bare_goods(t, item, flex)]
+    targets = [t for t in targets if not _bare_goods(t, item, flex)]
+    if item is None or kind is None or not sources or not targets:
+        return None
+    # "wired the money through a bank in X before it reached Y": the way the giving verb names
+    through = [c for p in _preps(gov, {"via", "through"}) for c in _conjuncts(p)] if gov is not None else []
+    inside = [g for p in through if p.ent_type_ not in PLACE_TYPES for g in _preps(p, {"in"})]
+    return Frame(
+        kind=kind,
+        trigger=(v.idx, v.idx + len(v.text)),
+        sources=tuple(t.i for t in sources[:MAX_ENDS]),
+        targets=tuple(t.i for t in targets[:MAX_ENDS]),
+        item=_span(item),
+        via=tuple(p.i for p in through if p.ent_type_ not in PLACE_TYPES),
+        places=tuple(_span(p) for p in through + inside if p.ent_type_ in PLACE_TYPES),
+        time=_date_in(v),
+        negated=any(c.dep_ == "neg" for c in v.children),
+        rule=rule,
     )
 
 
@@ -1655,6 +1769,11 @@ def find_frames(doc: Doc) -> list[Frame]:
         if frame is None and pos == "VERB" and (_verb_entry(tok, flex) or lemma in flex.light_verbs) and \
                 (gift := _open_gift(tok, flex)) is not None:
             opens.append(gift)
+        if frame is not None and pos == "VERB" and _intended(tok):  # "agreed to supply": meant, not done
+            if frames and frames[-1].trigger == frame.trigger:  # a sale's goods, before its payment back
+                frames[-1] = replace(frames[-1], hedged=True)
+            frame = replace(frame, hedged=True)
+            extra = [replace(x, hedged=True) for x in extra]
         if frame is not None:
             frames.append(frame)
         frames += extra

@@ -2,7 +2,8 @@
 
 The frames come from :mod:`claimgraph.extract.flow_rules` (one pass over the parse, shared with the
 entities stage); here their ends become entity ids and each flow is tied to the claim whose span
-holds its trigger, from which it takes the evidence kind, who claims it, and hedged/denied.
+holds its trigger, from which it takes the evidence kind, who claims it, and hedged/denied; the frame adds its
+own ("agreed to supply" is hedged, "never armed" or "... but the shipment never arrived" denied).
 """
 
 from __future__ import annotations
@@ -101,7 +102,7 @@ def extract_flows(
             if source_text is None and claim.attribution and (a := by_id.get(claim.attribution)) and a.source:
                 source_text = a.source.named_as
         kind: FlowKind = fr.kind if fr.kind in FLOW_KINDS else "other"  # type: ignore[assignment]
-        denied = (claim.denied if claim else False) or fr.negated
+        denied = (claim.denied if claim else False) or fr.negated  # "never armed", "the shipment never arrived"
         trigger = Span.of(text, *fr.trigger)
         # a state added as a state-owned firm's owner: the firm it stands for
         firms = {st: f for st_i, firm_i in fr.owners
@@ -119,7 +120,7 @@ def extract_flows(
                             prev,
                             claims=prev.claims + ((claim.id,) if claim and claim.id not in prev.claims else ()),
                             triggers=(*prev.triggers, trigger),
-                            hedged=prev.hedged and (claim.hedged if claim else False),
+                            hedged=prev.hedged and ((claim.hedged if claim else False) or fr.hedged),
                             item=prev.item or (Span.of(text, *fr.item) if fr.item else None),
                             time=prev.time or (Span.of(text, *fr.time) if fr.time else None),
                         )
@@ -139,7 +140,7 @@ def extract_flows(
                         time=Span.of(text, *fr.time) if fr.time else None,
                         evidence=claim.evidence if claim else None,
                         source_text=source_text,
-                        hedged=claim.hedged if claim else False,
+                        hedged=(claim.hedged if claim else False) or fr.hedged,
                         denied=denied,
                         claims=(claim.id,) if claim else (),
                         triggers=(trigger,),
