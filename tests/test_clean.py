@@ -165,3 +165,64 @@ def test_a_quotation_running_on_to_a_short_paragraph_is_no_heading() -> None:
     closed = text.replace("came back.\n", "came back.\"\n").replace("\"Nobody from the council has visited since.\"",
                                                                     "\"Nobody visited\"")
     assert [h.text for h in clean(make_raw(closed)).headings] == ["\"Nobody visited\""]
+
+
+WIRE = (
+    "Kestria ports chief resigns over dredging contract\n\n"
+    "{dateline}The head of Kestria's port authority, Odile Varnesse, resigned on Monday after auditors said"
+    " a dredging contract had been awarded without a tender, two officials told Harbour Wire.\n\n"
+    "The audit office said the contract went to Brelland Marine, a firm registered three weeks before the award.\n\n"
+    "Brelland Marine did not respond to requests for comment.\n\n"
+    "{credit}\n"
+)
+LEDE = "The head of Kestria's port authority"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "published"),
+    [
+        ("KESTRIA CITY, March 3 (Harbour Wire) - ", None),  # no year: too little for a date
+        ("PORT EDRA, Kestria, 3 March 2025 (HW) \u2014 ", "2025-03-03"),
+        ("KESTRIA CITY (Harbour Wire) -- ", None),
+    ],
+    ids=["month-day", "region-full-date", "agency-only"],
+)
+def test_a_wire_dateline_opens_the_body_and_leaves_the_text(dateline: str, published: str | None) -> None:
+    text = WIRE.format(dateline=dateline, credit="(Reporting by Piet Allaro; Editing by Mara Lindqvist)")
+    doc = clean(make_raw(text))
+    assert doc.title == "Kestria ports chief resigns over dredging contract"
+    assert doc.standfirst is None  # the lede is the body's first paragraph, its claims count
+    assert doc.text[doc.body_start :].startswith(LEDE)
+    assert "Harbour Wire) -" not in doc.text and "(HW)" not in doc.text
+    assert doc.published == published
+    for start, src, n in doc.source_map:
+        assert doc.text[start : start + n] == text[src : src + n]
+
+
+@pytest.mark.parametrize(
+    ("credit", "byline"),
+    [
+        ("(Reporting by Piet Allaro; Editing by Mara Lindqvist)", "Piet Allaro"),
+        (
+            "(Reporting by Piet Allaro in Kestria City and Ona Bex in Tesk; Writing by Ulla Marr)",
+            "Piet Allaro and Ona Bex",
+        ),
+        ("Reporting by Piet Allaro; Editing by Mara Lindqvist", "Piet Allaro"),
+        ("(Editing by Mara Lindqvist)", None),
+    ],
+)
+def test_a_wire_credit_line_is_dropped_and_names_the_writers(credit: str, byline: str | None) -> None:
+    doc = clean(make_raw(WIRE.format(dateline="KESTRIA CITY, March 3 (Harbour Wire) - ", credit=credit)))
+    assert "Editing by" not in doc.text and "Reporting by" not in doc.text
+    assert doc.text.endswith("Brelland Marine did not respond to requests for comment.")
+    assert doc.byline == byline
+
+
+def test_capitals_and_reporting_in_the_body_are_left_alone() -> None:
+    text = WIRE.format(
+        dateline="NATO \u2014 ",  # capitals and a dash, but no agency and no date: not a dateline
+        credit="Reporting by the Courier last year found the same firm behind two earlier contracts.",
+    )
+    doc = clean(make_raw(text))
+    assert "\n\nNATO \u2014 " + LEDE in doc.text
+    assert doc.text.endswith("Reporting by the Courier last year found the same firm behind two earlier contracts.")

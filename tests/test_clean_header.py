@@ -121,3 +121,34 @@ def test_a_title_with_a_role_word_is_not_taken_for_the_byline() -> None:
     doc = clean(make_raw(text))
     assert doc.title == "Ministry dismisses its chief editor"
     assert (doc.byline, doc.published) == ("Samira Qadri", "2025-03-03")
+
+
+STANDFIRST = "Customs papers show spare parts leaving a ministry depot for a trading house that never dealt in arms."
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        f"{TITLE}\n\n{STANDFIRST}\n\nBy Samira Qadri\nMarch 3, 2025",
+        f"{TITLE}\n\n{STANDFIRST}\n\nBy Samira Qadri\n\nPublished: Monday, 3 March 2025, 09:15 GMT",
+        f"{TITLE}\n\n{STANDFIRST}\n\nMarch 3, 2025\n\nBy Samira Qadri",
+    ],
+    ids=["byline-date", "apart", "date-first"],
+)
+def test_a_standfirst_above_the_byline_stays_in_the_header(header: str) -> None:
+    # a PDF prints the standfirst between title and byline: one prose sentence must not end the header
+    text = f"{header}\n\n{BODY}"
+    doc = clean(make_raw(text))
+    assert (doc.title, doc.standfirst) == (TITLE, STANDFIRST)
+    assert (doc.byline, doc.published) == ("Samira Qadri", "2025-03-03")
+    assert "Qadri" not in doc.text and "March" not in doc.text
+    assert doc.text[doc.body_start :].startswith("In the summer of 2023")
+    assert_anchored(doc, text)
+
+
+def test_a_one_sentence_first_paragraph_after_the_byline_is_body_not_standfirst() -> None:
+    lede = "The Kestrian Defence Ministry shipped two hundred crates of spare parts to a trading house, papers show."
+    text = f"{TITLE}\n\nBy Samira Qadri\n\nMarch 3, 2025\n\n{lede}\n\n{BODY}"
+    doc = clean(make_raw(text))
+    assert doc.standfirst is None
+    assert doc.text[doc.body_start :].startswith(lede)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from claimgraph.dates import find_date, parse_date
+from claimgraph.dates import MONTHS, find_date, parse_date
 from claimgraph.lexicons import entries
 from claimgraph.records import Document, Emphasis, RawDocument, Span
 
@@ -54,6 +54,7 @@ class Para:
     lines: list[Line]
     role: str = "body"  # body, heading, title, standfirst, byline, dateline, blockquote, drop
     notes: list[str] = field(default_factory=list)
+    cut: int = 0  # characters left out at the start of the first line (a wire dateline)
 
     @property
     def text(self) -> str:
@@ -119,6 +120,25 @@ DATE_LINE_NOISE = re.compile(
     r"|\d{1,2}[:.]\d{2}|am|pm|gmt|utc|cet|cest|bst|est|edt|pst|pdt)\b",
     re.I,
 )
+# a wire story's dateline, in front of its first sentence: "KESTRIA CITY, March 3 (Harbour Wire) - ",
+# "PORT EDRA, Kestria, 3 March 2025 (HW) — ": a place in capitals, a region, a date, the agency, a dash
+WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*"
+    r"(?:,\s+[A-Z][a-z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?"
+    r"(?:,?\s+(?P<date>(?P<mon>[A-Z][a-z]{2,8})\.?\s+\d{1,2}(?:,\s+\d{4})?"
+    r"|\d{1,2}\s+(?P<mon2>[A-Z][a-z]{2,8})(?:\s+\d{4})?))?"
+    r"\s*(?:\((?P<agency>[^()\n]{2,40})\))?"
+    r"\s*(?:-{1,2}|[–—])\s+(?=\S)"
+)
+# a wire story's credit line, a paragraph of its own at the end: "(Reporting by X in Y; Editing by Z)"
+CREDIT_LINE = re.compile(
+    r"^\(\s*(?:(?:additional\s+)?reporting|writing|editing|compiled|research)\s+by\b[^()]*\)$"
+    r"|^(?:additional\s+)?reporting\s+by\b[^.]*;\s*(?:writing|editing)\s+by\b[^.]*\.?$",
+    re.I,
+)
+# the writers it names: "Reporting by Piet Allaro in Kestria City and ..." -> "Piet Allaro and ..."
+CREDIT_WRITERS = re.compile(r"^\(?\s*(?:reporting|writing)\s+by\s+([^;()]+)", re.I)
+CREDIT_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 SENTENCE_END = (".", "?", "!", ":", ";", ",", '"', "\u201d", "\u2019")
 EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2})(?=\S)([^*\n]+?)(?<=\S)\1(?![\w*])")
 # a heading is a short line: longer ones are sentences that lost their full stop
@@ -263,7 +283,7 @@ def _emit_paragraph(b: Builder, p: Para, emphasis: list[Emphasis]) -> tuple[int,
     """Write a paragraph: lines joined by spaces, emphasis marks dropped, lost hyphens restored."""
     start = b.length
     for i, line in enumerate(p.lines):
-        lo = line.start + _lead(line.text)
+        lo = line.start + _lead(line.text) + (p.cut if i == 0 else 0)
         hi = line.start + len(line.text.rstrip())
         if i:
             prev = b.parts[-1] if b.parts else ""
@@ -337,6 +357,28 @@ def _is_prose(p: Para) -> bool:
     return len(p.words) >= PROSE_WORDS and ends_sentence(p.text)
 
 
+def _first_prose(paras: list[Para]) -> int:
+    """Index of the first prose paragraph among ``paras``: where the header zone ends.
+
+    A standfirst set above the byline ("Title / One sentence. / By X / March 3, 2025 / Body") is one
+    prose sentence with a byline or date line under it: it stays in the header, and the zone ends at
+    the next prose paragraph (when there is none, at the sentence after all).
+    """
+    prose = [i for i, p in enumerate(paras) if _is_prose(p)]
+    if not prose:
+        return len(paras)
+    i = prose[0]
+    if (
+        i > 0
+        and len(prose) > 1
+        and i + 1 < len(paras)
+        and _one_sentence(paras[i].text)
+        and _line_kind(paras[i + 1].lines[0].stripped)
+    ):
+        return prose[1]
+    return i
+
+
 def _date_line(t: str) -> str | None:
     """The date when ``t`` holds nothing else ("March 3, 2025", "Updated: Tue 4 Mar 2025 10:42 GMT")."""
     date, rest = _split_date(t)
@@ -376,7 +418,7 @@ def _split_header_lines(paras: list[Para]) -> list[Para]:
     date line becomes its own paragraph; the lines around them stay joined, as a wrapped title or
     a hard-wrapped body paragraph is.
     """
-    first_prose = next((i for i, p in enumerate(paras) if _is_prose(p)), len(paras))
+    first_prose = _first_prose(paras)
     out: list[Para] = []
     for i, p in enumerate(paras):
         if i < first_prose:
@@ -419,13 +461,18 @@ def _classify(paras: list[Para], script: str) -> Header:
     """Give each paragraph a role; return what the header holds."""
     h = Header()
     # 1. lines that are never article text, wherever they stand
+    credit: str | None = None
     for p in paras:
         t = p.text
         if is_page_number(t) or is_other_script(t, script) or is_link_line(t):
             p.role = "drop"
+        elif CREDIT_LINE.match(t):
+            p.role = "drop"
+            credit = credit or _credited_writers(t)
     # 2. the header zone: everything before the first prose paragraph
-    first_prose = next((i for i, p in enumerate(paras) if p.role != "drop" and _is_prose(p)), len(paras))
-    header = [p for p in paras[:first_prose] if p.role != "drop"]
+    kept = [p for p in paras if p.role != "drop"]
+    first_prose = _first_prose(kept)
+    header = kept[:first_prose]
     # a date on a line of its own ("March 3, 2025", "Published: 2 April 2025") is header, not text
     header_dates: dict[int, str] = {}
     for i, p in enumerate(header):
@@ -445,7 +492,7 @@ def _classify(paras: list[Para], script: str) -> Header:
         if date:
             header_dates[byline_i] = date
     if header_dates:
-        # the first date in the header; a dateline at the end (step 4), when there is one, is the original
+        # the first date in the header; a dateline at the end (step 5), when there is one, is the original
         h.republished = header_dates[min(header_dates)]
     # the title: the first headline-like line after the byline (a republished piece puts the site's
     # byline first), else the longest one above it; what else stands above the title is masthead
@@ -461,13 +508,32 @@ def _classify(paras: list[Para], script: str) -> Header:
         for p in header:
             if p.role == "body" and paras.index(p) < ti:
                 p.role = "drop"
-        # 3. a standfirst: one prose sentence right after the title, before the body
+    # 3. a wire dateline in front of the first sentence of the story (the standfirst's or the body's)
+    for p in [p for p in paras if p.role == "body"][:2]:
+        m = _wire_dateline(p.lines[0].stripped)
+        if m:
+            p.cut = m.end()
+            found = find_date(m["date"] or "")  # a date with its year; "March 3" alone says too little
+            if found and h.republished is None:
+                h.republished = found[0]
+            break
+    if title is not None:
+        # 4. a standfirst: one prose sentence right after the title, before the body or the byline (a
+        # sentence after the byline is the body's first); a wire dateline opens the body, not a standfirst
         ti = paras.index(title)
         nxt = [p for p in paras[ti + 1 :] if p.role != "drop"][:2]
-        if len(nxt) == 2 and nxt[0].role == "body" and _one_sentence(nxt[0].text) and len(nxt[1].words) >= PROSE_WORDS:
+        if (
+            len(nxt) == 2
+            and nxt[0].role == "body"
+            and not nxt[0].cut
+            and _one_sentence(nxt[0].text)
+            and (len(nxt[1].words) >= PROSE_WORDS or nxt[1].role in ("byline", "dateline"))
+        ):
             nxt[0].role = "standfirst"
             h.standfirst = nxt[0].text
-    # 4. a dateline at the end: the original publication date ("JUL 2, 2024")
+    if h.byline is None and credit:
+        h.byline = credit
+    # 5. a dateline at the end: the original publication date ("JUL 2, 2024")
     tail = [p for p in paras if p.role not in ("drop",)]
     if tail:
         last = tail[-1]
@@ -478,6 +544,25 @@ def _classify(paras: list[Para], script: str) -> Header:
     if h.published is None:
         h.published = h.republished
     return h
+
+
+def _wire_dateline(t: str) -> re.Match[str] | None:
+    """The dateline opening a wire story ("KESTRIA CITY, March 3 (Harbour Wire) - "): it names an agency or a date."""
+    m = WIRE_DATELINE.match(t)
+    if m is None or not (m["agency"] or m["date"]):
+        return None
+    month = m["mon"] or m["mon2"]
+    if month is not None and month.lower() not in MONTHS:
+        return None
+    return m
+
+
+def _credited_writers(t: str) -> str | None:
+    """The writers a credit line names: "(Reporting by Piet Allaro in Kestria; Editing by ...)" -> "Piet Allaro"."""
+    m = CREDIT_WRITERS.match(t)
+    if m is None:
+        return None
+    return CREDIT_PLACE.sub("", m[1]).strip(" ,") or None
 
 
 def _is_byline(t: str) -> bool:
