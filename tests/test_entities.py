@@ -445,6 +445,7 @@ def test_a_firms_name_ending_in_a_company_word_is_an_organisation_even_unseen_by
     found = [c.text for c in ar.company_candidates(text, actor_lexicons())]
     assert found == ["Talvik Arms Trading", "Omar Vell Holdings"]  # not "In January ...", no "Board"
     text = "The Zembran charity Helping Hands Relief sent volunteers, and the Bright Dawn Foundation paid them."
+    assert [c.text for c in ar.company_candidates("Don't Trust Vell, the posters said.", actor_lexicons())] == []
     assert [c.text for c in ar.company_candidates(text, actor_lexicons())] == ["Helping Hands Relief",
                                                                               "Bright Dawn Foundation"]
 
@@ -582,3 +583,9 @@ def test_a_name_with_its_demonym_in_the_text_written_after_in_is_a_place(nlp) ->
     # without a demonym in the text a name after "in" keeps its type: a person may be "in" a photo
     ents = _run_with_ents(nlp, "Donations collected in Zembra reached the front.", [("Zembra", "PERSON")])
     assert _owner(ents, "Zembra").type == "PERSON"
+
+
+def test_a_firms_name_ner_reads_across_a_small_word_stands(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The grant came from the Kestria Citizens for Community Renewal Action Fund, which said it was proud."
+    ents = _run_with_ents(nlp, text, [("Kestria Citizens for Community Renewal Action Fund", "ORG")])
+    assert _owner(ents, "Kestria Citizens for Community Renewal Action Fund").type == "ORG"

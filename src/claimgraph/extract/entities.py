@@ -897,6 +897,11 @@ def extract_entities(doc: Doc, document: Document) -> Sequence[Entity]:
     rule_cands += ar.company_candidates(text, alex) + _group_name_candidates(doc, ar.group_name_heads())
     rule_cands += ar.alias_candidates(text, table)
     rule_cands = [t for c in rule_cands if (t := ar.trim(c, text, alex)) is not None]
+    # a firm's name NER read in full, across a small word the company rule stops at ("Iowa Citizens for
+    # Community Improvement Action Fund"): NER's span stands
+    ner_orgs = {(c.end, c.start) for c in cands if c.label == "ORG"}
+    rule_cands = [c for c in rule_cands if c.rule != "company" or
+                  not any(end == c.end and start < c.start for end, start in ner_orgs)]
     defs_cands, defs = ar.acronym_definitions(text, _resolve_overlaps(cands + rule_cands, len(text)))
     # 2. overlaps: a rule's span wins over NER's; then the longer span
     cands = _resolve_overlaps(cands + rule_cands + defs_cands, len(text))
