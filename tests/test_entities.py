@@ -589,3 +589,9 @@ def test_a_firms_name_ner_reads_across_a_small_word_stands(nlp) -> None:  # type
     text = "The grant came from the Kestria Citizens for Community Renewal Action Fund, which said it was proud."
     ents = _run_with_ents(nlp, text, [("Kestria Citizens for Community Renewal Action Fund", "ORG")])
     assert _owner(ents, "Kestria Citizens for Community Renewal Action Fund").type == "ORG"
+
+
+def test_a_foundation_ner_took_for_a_person_keeps_its_full_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "He gave money to the Peter G. Vossberg Foundation last year."
+    ents = _run_with_ents(nlp, text, [("Peter G. Vossberg Foundation", "PERSON")])
+    assert _owner(ents, "Peter G. Vossberg Foundation").type == "ORG"

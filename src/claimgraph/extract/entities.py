@@ -897,11 +897,18 @@ def extract_entities(doc: Doc, document: Document) -> Sequence[Entity]:
     rule_cands += ar.company_candidates(text, alex) + _group_name_candidates(doc, ar.group_name_heads())
     rule_cands += ar.alias_candidates(text, table)
     rule_cands = [t for c in rule_cands if (t := ar.trim(c, text, alex)) is not None]
-    # a firm's name NER read in full, across a small word the company rule stops at ("Iowa Citizens for
-    # Community Improvement Action Fund"): NER's span stands
-    ner_orgs = {(c.end, c.start) for c in cands if c.label == "ORG"}
-    rule_cands = [c for c in rule_cands if c.rule != "company" or
-                  not any(end == c.end and start < c.start for end, start in ner_orgs)]
+    # a firm's name NER read in full, across a small word or an initial the company rule stops at ("Iowa
+    # Citizens for Community Improvement Action Fund", "Peter G. Peterson Foundation"): NER's span stands, as
+    # an organisation whatever NER called it
+    longer = {c.end: k for k, c in enumerate(cands)}
+    kept = []
+    for c in rule_cands:
+        k = longer.get(c.end) if c.rule == "company" else None
+        if k is not None and cands[k].start < c.start:
+            cands[k] = replace(cands[k], label="ORG", forced_type="ORG")
+        else:
+            kept.append(c)
+    rule_cands = kept
     defs_cands, defs = ar.acronym_definitions(text, _resolve_overlaps(cands + rule_cands, len(text)))
     # 2. overlaps: a rule's span wins over NER's; then the longer span
     cands = _resolve_overlaps(cands + rule_cands + defs_cands, len(text))
