@@ -226,3 +226,45 @@ def test_capitals_and_reporting_in_the_body_are_left_alone() -> None:
     doc = clean(make_raw(text))
     assert "\n\nNATO \u2014 " + LEDE in doc.text
     assert doc.text.endswith("Reporting by the Courier last year found the same firm behind two earlier contracts.")
+
+
+# A reader's text with block quotes it found (an HTML <blockquote>), as offsets into that text
+QUOTING = (
+    "Dry taps in Velmora\n\n"
+    "The village of Velmora has had no running water for most of the summer, residents said this week.\n\n"
+    "One resident of the upper village, who asked that her name not be used, put it this way\n\n"
+    "the water stopped in May, and the pumps with it.\n\n"
+    '"Nobody came to fix them."\n\n'
+    "The district office said repairs would begin soon, but it gave no date for the work to start.\n"
+)
+
+
+def quoting_raw() -> RawDocument:
+    quoted = ("the water stopped in May, and the pumps with it.", '"Nobody came to fix them."')
+    spans = tuple((QUOTING.index(q), QUOTING.index(q) + len(q)) for q in quoted)
+    return RawDocument(doc_id="q", path="q.html", media_type="text/html", text=QUOTING, block_quotes=spans)
+
+
+def test_block_quotes_from_the_reader() -> None:
+    doc = clean(quoting_raw())
+    # every quoted paragraph, with no lead-in ending in ':'; the first, in lower case after a line with no
+    # sentence end, is not joined to that line; the second, short and in quotation marks, is no heading
+    assert [q.text for q in doc.block_quotes] == [
+        "the water stopped in May, and the pumps with it.",
+        '"Nobody came to fix them."',
+    ]
+    assert doc.paragraphs[2].text.endswith("put it this way")
+    assert doc.headings == ()
+    for s in (*doc.block_quotes, *doc.paragraphs):
+        assert doc.text[s.start : s.end] == s.text
+    for start, src, n in doc.source_map:
+        assert doc.text[start : start + n] == QUOTING[src : src + n]
+    assert QUOTING[doc.to_source(doc.block_quotes[1].start) :].startswith('"Nobody came')
+
+
+def test_raw_document_keeps_the_readers_block_quotes() -> None:
+    doc = raw_document(quoting_raw())
+    assert [q.text for q in doc.block_quotes] == [
+        "the water stopped in May, and the pumps with it.",
+        '"Nobody came to fix them."',
+    ]

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import trafilatura
 
+from claimgraph.clean import clean
 from claimgraph.errors import InputError
 from claimgraph.ingest import read_bytes, read_path
 from claimgraph.ingest.html import declared_charset, markdown_to_text
@@ -126,3 +128,84 @@ def test_html_without_article_text_is_an_input_error() -> None:
 )
 def test_markdown_to_text(markdown: str, text: str) -> None:
     assert markdown_to_text(markdown) == text
+
+
+# An invented report with quotations set as <blockquote>: one after a lead-in ending in ':' (its
+# paragraph would read as a heading without the quote), one with no lead-in, of two paragraphs and
+# emphasis; then an embedded post and a pull quote, which are not quotations the article introduces.
+QUOTES_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Dry taps in Velmora | Upland Courier</title></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article>
+<h1>Dry taps in Velmora</h1>
+<p>The village of Velmora has had no running water for most of the summer, residents and district
+officials said this week, and the pumping station on the ridge has stood idle since the spring.</p>
+<p>Says one resident:</p>
+<blockquote><p>"The water stopped in May."</p></blockquote>
+<p>The district office said repairs would begin soon, but it gave no date for the work to start.</p>
+<blockquote>
+  <p>We carry water up from the river every morning, <em>before</em> the heat comes.</p>
+  <p>The children help when they can.</p>
+</blockquote>
+<p>A neighbour, Oren Halvik, posted a photograph of the empty reservoir on the same day.</p>
+<blockquote class="twitter-tweet"><p lang="en">The reservoir above Velmora is empty again today</p>&mdash; Oren Halvik
+(@ohalvik) <a href="https://twitter.com/ohalvik/status/1">June 3, 2024</a></blockquote>
+<figure class="wp-block-pullquote">
+<blockquote><p>Nobody has told us when the water comes back.</p></blockquote></figure>
+<p>Nobody has told us when the water comes back, said Lea Dorn, who runs the bakery on the square.</p>
+</article>
+<footer>Copyright 2024 The Upland Courier. All rights reserved.</footer>
+</body></html>
+"""
+
+# What the readers' text holds in block quotes, and nothing more
+QUOTED = [
+    '"The water stopped in May."',
+    "We carry water up from the river every morning, *before* the heat comes.",
+    "The children help when they can.",
+]
+
+
+def test_blockquote_paragraphs_are_block_quotes() -> None:
+    raw = read_bytes(QUOTES_PAGE.encode("utf-8"), "quotes.html")
+    assert [raw.text[s:e] for s, e in raw.block_quotes] == QUOTED
+    doc = clean(raw)
+    assert [q.text for q in doc.block_quotes] == [q.replace("*", "") for q in QUOTED]
+    assert [e.text for e in doc.emphasis] == ["before"]
+    assert QUOTED[0] not in [h.text for h in doc.headings]  # the short quoted line is not a section heading
+    for s in (*doc.block_quotes, *doc.paragraphs, *doc.emphasis):
+        assert doc.text[s.start : s.end] == s.text
+    for q in doc.block_quotes:  # the map leads back to the quotation in the reader's text
+        assert raw.text[doc.to_source(q.start) :].startswith(q.text[:20])
+    assert "\u241e" not in raw.text
+
+
+def test_embedded_posts_and_pull_quotes_stay_body_text() -> None:
+    doc = clean(read_bytes(QUOTES_PAGE.encode("utf-8"), "quotes.html"))
+    assert "The reservoir above Velmora is empty again today" in doc.text
+    assert not any("reservoir" in q.text or "Nobody has told us" in q.text for q in doc.block_quotes)
+
+
+def test_tagging_block_quotes_leaves_the_text_as_it_was() -> None:
+    markdown = trafilatura.extract(
+        QUOTES_PAGE,
+        output_format="markdown",
+        include_formatting=True,
+        include_tables=True,
+        include_comments=False,
+        include_links=False,
+        include_images=False,
+        with_metadata=False,
+    )
+    assert read_bytes(QUOTES_PAGE.encode("utf-8"), "quotes.html").text == markdown_to_text(markdown or "")
+
+
+def test_a_page_that_holds_the_tag_character_keeps_it_and_has_no_block_quotes() -> None:
+    page = QUOTES_PAGE.replace("most of the summer", "most of the summer \u241e")
+    raw = read_bytes(page.encode("utf-8"), "odd.html")
+    assert "summer \u241e" in raw.text
+    assert raw.block_quotes == ()
+
+
+def test_a_page_without_blockquote_has_no_block_quotes_from_the_reader() -> None:
+    assert read_bytes(PAGE.replace("blockquote", "div").encode("utf-8"), "page.html").block_quotes == ()

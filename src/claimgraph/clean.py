@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -31,6 +32,7 @@ def raw_document(raw: RawDocument) -> Document:
         title=raw.title,
         byline=raw.byline,
         published=raw.published,
+        block_quotes=tuple(Span.of(raw.text, s, e) for s, e in raw.block_quotes),
         paragraphs=tuple(_paragraph_spans(raw.text)),
     )
 
@@ -85,6 +87,19 @@ def _paragraphs(lines: list[Line]) -> list[Para]:
     if cur:
         paras.append(Para(cur))
     return paras
+
+
+def _mark_block_quotes(paras: list[Para], quotes: tuple[tuple[int, int], ...]) -> None:
+    """Paragraphs the reader found in a block quote (an HTML <blockquote>) take the role "blockquote"."""
+    if not quotes:
+        return
+    starts = [s for s, _ in quotes]  # in text order, as the reader wrote them
+    for p in paras:
+        first = p.lines[0]
+        at = first.start + _lead(first.text)
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and at < quotes[i][1]:
+            p.role = "blockquote"
 
 
 def _paragraph_spans(text: str) -> list[Span]:
@@ -343,6 +358,7 @@ def _merge_wrapped(paras: list[Para]) -> list[Para]:
         prev = out[-1] if out else None
         if (
             prev is not None
+            and prev.role == p.role  # a block quote is its own block, never part of a wrapped title
             and p.text[:1].islower()
             and not ends_sentence(prev.text)
             and len(prev.words) <= MAX_TITLE_WORDS
@@ -421,7 +437,9 @@ def _split_header_lines(paras: list[Para]) -> list[Para]:
     first_prose = _first_prose(paras)
     out: list[Para] = []
     for i, p in enumerate(paras):
-        if i < first_prose:
+        if p.role == "blockquote":  # someone's words, never the article's byline or date
+            out.append(p)
+        elif i < first_prose:
             out.extend(_split_at_meta_lines(p, len(p.lines)))
         elif i == first_prose:
             out.extend(_split_at_meta_lines(p, MAX_HEADER_LINES))
@@ -629,7 +647,9 @@ def clean(raw: RawDocument) -> Document:
     """Drop boilerplate, find the metadata, keep the words and a map back to the input."""
     text = raw.text
     script = main_script(text)
-    paras = _split_header_lines(_merge_wrapped(_paragraphs(_lines(text))))
+    paras = _paragraphs(_lines(text))
+    _mark_block_quotes(paras, raw.block_quotes)
+    paras = _split_header_lines(_merge_wrapped(paras))
     h = _classify(paras, script)
     _mark_headings(paras)
 
@@ -649,9 +669,9 @@ def clean(raw: RawDocument) -> Document:
         spans.append((start, end))
         if p.role == "heading":
             headings.append((start, end))
-        if p.role == "body" and body_start is None:
+        if p.role in ("body", "blockquote") and body_start is None:
             body_start = start
-        if (
+        if p.role == "blockquote" or (
             p.role == "body"
             and prev_kept is not None
             and prev_kept[0].role == "body"

@@ -74,6 +74,8 @@ class RawDocument:
     published: str | None = None  # YYYY-MM-DD
     url: str | None = None
     site: str | None = None
+    # HTML: [start, end) in ``text`` of the paragraphs that stood in a <blockquote>
+    block_quotes: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +110,7 @@ class Document:
     published: str | None = None
     republished: str | None = None
     headings: tuple[Span, ...] = ()
-    block_quotes: tuple[Span, ...] = ()  # paragraphs that follow a lead-in ending in ':'
+    block_quotes: tuple[Span, ...] = ()  # paragraphs after a lead-in ending in ':', and an HTML page's <blockquote>s
     paragraphs: tuple[Span, ...] = ()
     emphasis: tuple[Emphasis, ...] = ()
     body_start: int = 0  # offset where the body (after title/standfirst/byline) begins

@@ -83,4 +83,5 @@ def _html_document(html: str, doc_id: str, path: str | None, encoding: str) -> R
         published=article.published,
         url=article.url,
         site=article.site,
+        block_quotes=article.block_quotes,
     )
