@@ -822,12 +822,15 @@ def _places_by_demonym(doc: Doc, entities: Sequence[Entity], alex: ActorLexicons
     """A one-word name the model took for a person or an organisation is a place (GPE) when the text also has
     its demonym ("Zembran" beside "Zembra") and writes it once after "in", "near" or "across": an unknown or
     transliterated country's name."""
-    words = {t.text for t in doc if t.text[:1].isupper()}
+    words: set[str] | None = None  # the capitalised words of the text, read once and only when needed
     out = []
     for e in entities:
         name = e.name
         if e.type in ("PERSON", "ORG") and " " not in name and len(name) >= 4 and name not in alex.demonyms and \
                 all(m.text == name for m in e.mentions):
+            if words is None:
+                text = doc_text(doc)
+                words = set(re.findall(r"\b[A-Z][^\W\d_]*", text))
             stems = [name] + ([name[:-1]] if name[-1] in "aeiouy" else [])
             if any(stem + ending in words for stem in stems for ending in DEMONYM_ENDINGS):
                 spans = (doc.char_span(m.start, m.end, alignment_mode="expand") for m in e.mentions)
