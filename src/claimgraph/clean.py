@@ -623,8 +623,8 @@ def _mark_headings(paras: list[Para]) -> None:
     body = [p for p in paras if p.role == "body"]
     before: Para | None = None
     for p, nxt in pairwise(body):
-        continued = before is not None and p.text[:1] in OPENING_QUOTES and quote_left_open(before.text)
-        if is_heading_like(p) and len(nxt.words) >= 3 and not continued:
+        if is_heading_like(p) and len(nxt.words) >= 3 and not (
+                before is not None and p.text[:1] in OPENING_QUOTES and quote_left_open(before.text)):
             p.role = "heading"
         before = p
 
@@ -633,11 +633,12 @@ OPENING_QUOTES = "\"\u201c"
 
 
 def quote_left_open(text: str) -> bool:
-    """Does the paragraph leave a quotation open, as a quotation that runs on to the next paragraph does?"""
-    curly_open, curly_close = text.count("\u201c"), text.count("\u201d")
-    if curly_open or curly_close:
-        return curly_open > curly_close
-    return text.count('"') % 2 == 1
+    """Does the paragraph leave a quotation open, as a quotation that runs on to the next paragraph does?
+    (The attribution stage's quote pairing decides, read on the paragraph as one line.)"""
+    from claimgraph.extract.attr_quotes import find_quotes  # cleaning runs before extraction: imported when asked
+
+    quotes = find_quotes(text.replace("\n", " "))
+    return bool(quotes) and quotes[-1].open_end
 
 
 # ---------------------------------------------------------------- clean

@@ -32,13 +32,18 @@ PARTY_STATE_TAG = re.compile(r"[DRI]-[A-Z][A-Z.]{1,5}")
 ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z0-9&]{1,8})\s+\(([A-Z][^()\n]{3,80}?)\)")
 RAW_EMPHASIS = re.compile(r"(?<![*\w])\*([A-Z][^*\n]{0,78}?)\*(?![*\w])")
 CAPSEQ = re.compile(rf"(?:{_CAP}|[A-Z]+)(?:\s+(?:(?:of|for|and|the|de|du|des|la|on|in)\s+)*(?:{_CAP}|[A-Z]+))*$")
-# Capitalised words that start a sentence but never a name ("Then al-Maliki ...").
+# Capitalised words that start a sentence but never a name ("Then al-Maliki ...", "Without Bloomberg in the mix").
 NOT_NAME_START = frozenset(
     " ".join(
         ("The A An This That These Those Then When While After Before Since As If But And Or So Yet",
-         "In On At By For From To With Without Of Under Over Former Late Says Said")
+         "In On At By For From To With Without Of Under Over Former Late Says Said",
+         "Despite Unlike Like Against Amid Among Although Though Whereas Unless Until Because Whether Nor",
+         "Into Onto Through Via")
     ).split()
 )
+# Of those, the ones the model may run into a person's name after them ("Without Bloomberg"); not the ones that
+# are given names too ("An", "Said"), the articles being left to the article rule of ``trim``
+FUNCTION_WORD_BEFORE = re.compile(r"(?:" + "|".join(sorted(NOT_NAME_START - {"A", "An", "Said"})) + r")\s+(?=[A-Z])")
 
 
 # A dateline NER took into a name at the start of a paragraph: "CLEVELAND - Donald Trump", "WASHINGTON (AP) —
@@ -56,15 +61,6 @@ SUFFIX_AFTER = re.compile(r",?\s(?:Jr|Sr|II|III|IV)\b\.?")
 # wrapped by hard line breaks starts most lines mid-sentence, in lower case). A period after one capital ends an
 # initial or "U.S." ("U.S. officials"), and a tag left in the text ("<tweet pic=...>") starts no sentence.
 SENTENCE_START = re.compile(r"(?:\A|(?<!\b[A-Z])[.!?][\"”’')\]]*\s+)[^\w\n<]*([^\W\d_])")
-
-
-# Prepositions and conjunctions no person's name starts with: capitalised at a sentence's start, the model
-# may run them into the name after them ("Without Bloomberg", "Unlike Clinton")
-PERSON_NAME_NEVER_AFTER = ("Without", "With", "After", "Before", "Despite", "Unlike", "Like", "Against", "Amid",
-                           "Among", "Although", "Though", "While", "Whereas", "Unless", "Until", "Since", "Because",
-                           "If", "When", "Whether", "But", "And", "Or", "Nor", "Yet", "So", "For", "From", "To",
-                           "At", "By", "In", "On", "Of", "Into", "Onto", "Over", "Under", "Through", "Via", "Per")
-FUNCTION_WORD_BEFORE = re.compile(r"(?:" + "|".join(PERSON_NAME_NEVER_AFTER) + r")\s+(?=[A-Z])")
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +119,11 @@ def _titles_by_edge_word(titles: frozenset[str]) -> tuple[dict[str, tuple[str, .
             first.setdefault(words[0], []).append(title)
             last.setdefault(words[-1], []).append(title)
     return {k: tuple(v) for k, v in first.items()}, {k: tuple(v) for k, v in last.items()}
+
+
+def is_title(phrase: str, titles: frozenset[str]) -> bool:
+    """Is the phrase a title and nothing more ("Foreign Minister"): no one's name, whoever holds it?"""
+    return " ".join(phrase.lower().split()) in titles
 
 
 def _title_tail(text: str, s: int, e: int, titles: frozenset[str]) -> bool:
@@ -236,7 +237,7 @@ def trim(c: Candidate, text: str, alex: ActorLexicons) -> Candidate | None:
         # a title's last word as the institution it names (ORG "State", "Defense"), so persons are left alone.
         if c.label != "PERSON" and (_title_tail(text, s, e, alex.titles) or _title_head(text, s, e, alex.titles)):
             return None  # and "Interior" of "Interior Minister X": the title's first word
-        if " ".join(span.lower().split()) in alex.titles:
+        if is_title(span, alex.titles):
             return None  # a whole title ("Korvania's Foreign Minister, Ilan Petrovic"): no one's name
         if span.rstrip(".").lower() in GENERATIONAL_SUFFIXES:
             return None  # "Jr." of "Donald Trump, Jr.": the comma made it a name of its own

@@ -15,7 +15,7 @@ from claimgraph.config import Settings
 from claimgraph.extract.attr_model import AttributionModel, load_model
 from claimgraph.extract.attr_quotes import find_quotes
 from claimgraph.extract.attr_rules import Candidate, Char, match
-from claimgraph.extract.claims import claim_markers
+from claimgraph.extract.claims import doc_claim_markers
 from claimgraph.extract.coref import SourceResolver
 from claimgraph.extract.source_kinds import can_speak, entity_kind, office_owner, post_kind, source_kind
 from claimgraph.records import Attribution, Document, Entity, QuoteType, Source, SourceKind, Span
@@ -99,8 +99,8 @@ def _authors_inferences(doc: Doc, cands: Sequence[Candidate]) -> set[int]:
             if c.cue is not None and c.source_token is not None and not can_speak(doc[c.source_token])]
     if not mute:
         return set()
-    # only documents with such a candidate pay for the markers (the claims find them again, for every sentence)
-    marked = {i for s, e in claim_markers(doc.vocab).find_all(doc)["inference_markers.txt"] for i in range(s, e)}
+    # only documents with such a candidate look for the markers here (the claims stage then reads them off the Doc)
+    marked = {i for s, e in doc_claim_markers(doc)["inference_markers.txt"] for i in range(s, e)}
     out = set()
     for k in mute:
         cue = cands[k].cue

@@ -208,6 +208,17 @@ def claim_markers(vocab: Vocab) -> MarkerSet:
     return compile_markers(*MARKER_FILES, vocab=vocab)
 
 
+MARKERS_KEY = "claimgraph.claim_markers"
+
+
+def doc_claim_markers(doc: Doc) -> dict[str, list[tuple[int, int]]]:
+    """The claim markers of a Doc, found once (cached on the Doc: the attribution stage may ask first)."""
+    found = doc.user_data.get(MARKERS_KEY)
+    if found is None:
+        found = doc.user_data[MARKERS_KEY] = claim_markers(doc.vocab).find_all(doc)
+    return found
+
+
 # ---------------------------------------------------------------- sentence units
 
 
@@ -445,7 +456,7 @@ LABEL_RULES = frozenset({"naming"})
 
 def extract_claims(doc: Doc, document: Document, attributions: Sequence[Attribution]) -> Sequence[Claim]:
     """Every body sentence as claims with their evidence: what the sources say, and what the author says."""
-    found = claim_markers(doc.vocab).find_all(doc)
+    found = doc_claim_markers(doc)
     inference = found["inference_markers.txt"]
     hedge_tokens = {i for s, e in found["hedges.txt"] for i in range(s, e)}
     denials = found["denials.txt"]

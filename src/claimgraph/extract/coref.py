@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -38,6 +39,14 @@ DOCUMENT_NOUNS = {
 }
 # Roles and bodies that speak for an institution: "the panel" refers back to "a UN panel of experts".
 SPEAKING_FOR = ("source_role_nouns.txt", "source_body_nouns.txt")
+
+
+@lru_cache(maxsize=1)
+def _speaking_for() -> frozenset[str]:
+    """The words of SPEAKING_FOR's lists, read once."""
+    return frozenset(w for n in SPEAKING_FOR for w in word_list(n).words)
+
+
 FEMALE_TITLES = {"mrs.", "ms.", "miss", "mrs", "ms", "madam", "queen", "lady"}
 MALE_TITLES = {"mr.", "mr", "sir", "king", "lord"}
 
@@ -175,8 +184,7 @@ class SourceResolver:
         so too a role or a body that speaks for an institution ('the panel' -> 'a UN panel of experts')."""
         text = doc_text(self.doc)
         words = text[span[0] : span[1]].lower().split()
-        roles = {w for n in SPEAKING_FOR for w in word_list(n).words}
-        if len(words) != 2 or words[0] != "the" or (words[1] not in PERSON_NOUNS and words[1] not in roles):
+        if len(words) != 2 or words[0] != "the" or (words[1] not in PERSON_NOUNS and words[1] not in _speaking_for()):
             return None
         for tok in self._tokens_before(span[0]):
             if tok.lower_ == words[1] and tok.pos_ == "NOUN" and tok.dep_ != "attr":

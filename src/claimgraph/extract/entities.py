@@ -97,6 +97,12 @@ def _propagate(text: str, cands: list[ar.Candidate], defs: dict[str, str]) -> li
 DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese", "ish")
 
 
+def _demonym_forms(name: str) -> list[str]:
+    """The demonyms a place's name could have: "Drevnian" for "Drevnia", "Zembran" for "Zembra", "Ostmarkian"."""
+    stems = [name] + ([name[:-1]] if name[-1] in "aeiouy" else [])
+    return [form for stem in stems for ending in DEMONYM_ENDINGS if (form := stem + ending) != name]
+
+
 def _local_demonyms(cands: Sequence[ar.Candidate], alex: ActorLexicons) -> dict[str, str]:
     """Demonyms of the places a document names that the demonym table lacks: "Drevnian" for "Drevnia"."""
     out: dict[str, str] = {}
@@ -106,18 +112,15 @@ def _local_demonyms(cands: Sequence[ar.Candidate], alex: ActorLexicons) -> dict[
         if c.label not in ("GPE", "LOC", "ORG", "NORP") or " " in name or not name[:1].isupper() or len(name) < 4 \
                 or name in alex.demonyms or name.isupper() or alex.large_places.get(name) == "region":
             continue  # a region's people are no state's ("Asian-American voters" are not Asia)
-        stems = [name] + ([name[:-1]] if name[-1] in "aeiouy" else [])
-        for stem in stems:
-            for ending in DEMONYM_ENDINGS:
-                form = stem + ending
-                if form != name and form not in alex.demonyms:
-                    out.setdefault(form, name)
+        for form in _demonym_forms(name):
+            if form not in alex.demonyms:
+                out.setdefault(form, name)
     return out
 
 
 def _actor_roles(doc: Doc, cands: list[ar.Candidate], alex: ActorLexicons, table: AliasTable) -> list[ar.Candidate]:
     """Metonyms ("Washington refused" -> the US) and demonyms modifying state actors ("Saudi officials"); the
-    demonyms of places the document names count too ("Drevnian officials" after "Drevnia")."""
+    demonyms of places the document names count too ("Drevnian-backed" after "Drevnia")."""
     local = _local_demonyms(cands, alex)
     demonyms = {**local, **alex.demonyms} if local else alex.demonyms
     out = []
@@ -271,7 +274,7 @@ def _speaker_candidates(doc: Doc, cands: Sequence[ar.Candidate]) -> list[ar.Cand
         if any(t.pos_ != "PROPN" or t.is_upper or t.ent_type_ for t in words):
             continue
         s, e = words[0].idx, words[-1].idx + len(words[-1].text)
-        if words.text.lower() in titles:
+        if ar.is_title(words.text, titles):
             continue  # "X's Foreign Minister, NAME, said": a title, whose holder is named beside it
         if not any(taken[s:e]):
             taken[s:e] = b"\x01" * (e - s)
@@ -306,7 +309,7 @@ def _proper_end_candidates(doc: Doc, cands: Sequence[ar.Candidate]) -> list[ar.C
     out = []
     titles = actor_lexicons().titles
     for phrase, found in spans.items():
-        if " ".join(phrase.lower().split()) in titles:
+        if ar.is_title(phrase, titles):
             continue  # "X's Foreign Minister, NAME, denied sending": a title, whose holder is named beside it
         last = phrase.split()[-1]
         place = any(t.text == last and (t.ent_type_ in ("GPE", "LOC") or (t.dep_ == "pobj" and t.head.lower_ in
@@ -831,8 +834,7 @@ def _places_by_demonym(doc: Doc, entities: Sequence[Entity], alex: ActorLexicons
             if words is None:
                 text = doc_text(doc)
                 words = set(re.findall(r"\b[A-Z][^\W\d_]*", text))
-            stems = [name] + ([name[:-1]] if name[-1] in "aeiouy" else [])
-            if any(stem + ending in words for stem in stems for ending in DEMONYM_ENDINGS):
+            if any(form in words for form in _demonym_forms(name)):
                 spans = (doc.char_span(m.start, m.end, alignment_mode="expand") for m in e.mentions)
                 if any(sp is not None and len(sp) == 1 and sp[0].dep_ == "pobj" and sp[0].head.lower_ in PLACE_PREPS
                        for sp in spans):

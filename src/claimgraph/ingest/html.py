@@ -75,14 +75,10 @@ def declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
-def extract_html(html: str, path: str | None = None) -> HtmlArticle:
-    """The article text of an HTML page (paragraphs separated by blank lines) and its metadata.
-
-    Raises InputError when the page has no article body (a menu, an error page, a login wall).
-    """
-    tree = _tag_block_quotes(html)
+def article_text(page: str | HtmlElement) -> str:
+    """The article's text as trafilatura finds it (markdown, emphasis kept, then plain paragraphs)."""
     markdown = trafilatura.extract(
-        html if tree is None else tree,
+        page,
         output_format="markdown",
         include_formatting=True,
         include_tables=True,
@@ -91,7 +87,16 @@ def extract_html(html: str, path: str | None = None) -> HtmlArticle:
         include_images=False,
         with_metadata=False,
     )
-    text = markdown_to_text(markdown or "")
+    return markdown_to_text(markdown or "")
+
+
+def extract_html(html: str, path: str | None = None) -> HtmlArticle:
+    """The article text of an HTML page (paragraphs separated by blank lines) and its metadata.
+
+    Raises InputError when the page has no article body (a menu, an error page, a login wall).
+    """
+    tree = _tag_block_quotes(html)
+    text = article_text(html if tree is None else tree)
     quotes: tuple[tuple[int, int], ...] = ()
     if tree is not None:
         text, quotes = _take_quote_tags(text)
