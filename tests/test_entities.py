@@ -402,6 +402,7 @@ def test_a_candidate_name_never_runs_over_a_line_break() -> None:
         ("an Ostmark Press poll", "Ostmark Press poll"),
         ("the\u00a0State Department", "State Department"),  # a no-break space after "the"
         ("Mira Voss\u2018s", "Mira Voss"),  # "‘" typed for the apostrophe
+        ("Mira Voss \u2019s", "Mira Voss"),  # tokenised copy: the possessive a word of its own, the space not kept
         ("A Better Kestria", "A Better Kestria"),  # a capital A is the name's own
     ],
 )

@@ -182,6 +182,8 @@ def trim(c: Candidate, text: str, alex: ActorLexicons) -> Candidate | None:
         e -= 1
     if text[s:e].endswith(("'s", "’s", "‘s")):  # "‘" typed for an apostrophe: "Barack Obama‘s"
         e -= 2
+        while e > s and text[e - 1].isspace():
+            e -= 1  # "Trump ’s" in tokenised copy: the name, not its space
     if c.rule == "ner":
         at_line_start = s == 0 or text[s - 1] == "\n"
         if at_line_start and (m := DATELINE_PREFIX.match(text, s, e)) is not None:
