@@ -141,6 +141,12 @@ def test_an_unnamed_sources_name_stops_before_a_clause_that_describes_it() -> No
         # "he" is the man named, not the description in apposition to his name
         ("Abu Karim al-Tawfiqi, the militia's commander, denied receiving any rifles. \u201cWe never took a "
          "rifle from anyone,\u201d he told the Harbour Post.", "told", "he", "Abu Karim al-Tawfiqi", "named_person"),
+        # a surname the model typed as an organisation, with no person in reach: "she" is that surname, a person
+        ("Halvorsen has struggled to finance the new plant. \u201cThe banks stopped answering my calls,\u201d she "
+         "said.", "said", "she", "Halvorsen", "named_person"),
+        # ... but a person in reach wins
+        ("Anna Holm warned that Halvorsen has struggled to finance the new plant. \u201cThe banks stopped answering "
+         "his calls,\u201d she said.", "said", "she", "Anna Holm", "named_person"),
     ],
 )
 def test_a_pronoun_or_definite_source_resolves_to_the_actor_named_before(

@@ -16,7 +16,7 @@ from claimgraph.extract.attr_model import AttributionModel, load_model
 from claimgraph.extract.attr_quotes import find_quotes
 from claimgraph.extract.attr_rules import Candidate, Char, match
 from claimgraph.extract.claims import doc_claim_markers
-from claimgraph.extract.coref import SourceResolver
+from claimgraph.extract.coref import PERSON_PRONOUNS, SourceResolver
 from claimgraph.extract.source_kinds import can_speak, entity_kind, office_owner, post_kind, source_kind
 from claimgraph.records import Attribution, Document, Entity, QuoteType, Source, SourceKind, Span
 
@@ -63,6 +63,8 @@ def candidates_to_records(
             kind = source_kind(span, entity, document) if span is not None else "anonymous"
             if kind == "anonymous" and span is not None:
                 kind = _owners_kind(span, resolver, by_id) or kind
+            if entity is not None and entity.type == "ORG" and text[c.source[0]:c.source[1]].lower() in PERSON_PRONOUNS:
+                kind = "named_person"  # "Blais ... she said", Blais typed ORG: "she" took the surname NER mistyped
             if res.antecedent is not None and kind != "named_person":
                 # "…, according to three officials who spoke on condition of anonymity. The shipment, they said":
                 # a pronoun that stands for an earlier source has the kind read from that source's whole phrase

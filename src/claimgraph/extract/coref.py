@@ -149,7 +149,10 @@ class SourceResolver:
         return k >= 0 and tok.idx < self._quotes[k][1]
 
     def _person_before(self, pos: int, pronoun: str) -> Char | None:
+        person_org: Char | None = None  # "Blais had little to show for it ... she said" with Blais typed ORG
         for tok in self._tokens_before(pos):
+            if person_org is None and tok.dep_ in {"nsubj", "nsubjpass", "poss"}:
+                person_org = self._person_named_org(tok)
             # not "attr": in "The man was a member of X" the member is what the man is, not someone new
             if tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"}:
                 continue
@@ -169,6 +172,20 @@ class SourceResolver:
                 return self._mention_at(tok.idx)
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in PERSON_NOUNS:
                 return _np_chars(tok)
+        return person_org
+
+    def _person_named_org(self, tok: Token) -> Char | None:
+        """A one-word, Title Case organisation acting as a subject or owner: the small model's usual way of
+        mistyping a person known by surname alone. A person pronoun falls back on it when no person is near."""
+        if tok.pos_ != "PROPN" or not tok.text.istitle() or len(tok.text) <= 2 or self._in_quote(tok):
+            return None
+        span = (tok.idx, tok.idx + len(tok))
+        i = bisect.bisect_right(self._starts, tok.idx) - 1
+        while i >= 0 and self._mentions[i][0] >= tok.idx - 200:
+            ms, me, _, typ = self._mentions[i]
+            if ms <= tok.idx < me:
+                return span if (ms, me) == span and typ == "ORG" else None
+            i -= 1
         return None
 
     def _type_at(self, tok: Token) -> str | None:
