@@ -445,6 +445,7 @@ def test_his_government_is_the_state_of_the_ministers_title(nlp) -> None:  # typ
         "The CDU got a boost from the NLA.",
         "The NLA sent its condolences to the CDU.",
         "Pressure from the NLA handed the CDU a victory.",
+        "The CDU got someone from the NLA to sign the papers.",  # a person nobody names is hired, not handed over
     ],
 )
 def test_sanctions_embargoes_and_give_idioms_are_no_flow(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
@@ -792,6 +793,28 @@ def test_we_stays_unresolved_without_a_speaker_role_or_outside_the_quote(nlp) ->
     text = DEFS + "We have never received rifles from the NLA, said Anna Holm, the CDU's commander."
     flows, _ = _run(nlp, text)
     assert flows == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "I" in a direct quote is its speaker, through the pronoun the attribution resolved
+        ("Anna Holm drove trucks for the Osk Brigade for a year. \u201cI got one cheque from the Osk Brigade, and "
+         "then I left,\u201d she said.", {("money", "Osk Brigade", "Anna Holm")}),
+        ("Anna Holm drove trucks for the Osk Brigade for a year. \u201cThe brigade paid me in cash,\u201d she told "
+         "reporters.", {("money", "Osk Brigade", "Anna Holm")}),
+        # the writer's "I", outside any quote, is nobody's flow end
+        ("I got one cheque from the Osk Brigade, and then I left, Anna Holm said.", set()),
+        # an unnamed speaker is an actor of its own (the source actors' rule)
+        ("\u201cI got one cheque from the Osk Brigade,\u201d a driver said.", {("money", "Osk Brigade", "driver")}),
+    ],
+)
+def test_i_in_a_direct_quote_is_the_speaker(text: str, expected: set[tuple[str, str, str]]) -> None:
+    from claimgraph.api import analyze
+
+    a = analyze("Headline\n\n" + text)
+    names = {e.id: e.name for e in a.entities}
+    assert {(f.kind, names[f.source], names[f.target]) for f in a.flows} == expected
 
 
 # Raising and control passives: "X is believed to have sent", "X was ordered to pay": X acts

@@ -58,8 +58,9 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 ANAPHORS = PERSON_PRONOUNS | SINGULAR_PRONOUNS | PLURAL_PRONOUNS
 # "we"/"us" in a direct quote: the body the speaker speaks for (see speaker_bodies)
 SPEAKER_PRONOUNS = frozenset({"we", "us", "ourselves"})
+SPEAKER_SELF = frozenset({"i", "me", "myself"})  # in a direct quote: the speaker in person
 SPEAKER_BODIES = frozenset({"ORG", "GPE"})
-OBJECT_PRONOUNS = frozenset({"him", "her", "them"})  # "paid them", "sold him rifles": a recipient
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})  # "paid them", "sold him rifles": a recipient
 ACTOR_TYPES_FOR = {  # entity types a pronoun can refer to
     "person": frozenset({"PERSON"}),
     "singular": frozenset({"ORG", "GPE", "MEDIA", "GROUP"}),

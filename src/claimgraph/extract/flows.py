@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from claimgraph.extract.actor_lexicons import actor_lexicons
 from claimgraph.extract.entities import token_entities
-from claimgraph.extract.flow_rules import SPEAKER_PRONOUNS, find_frames, resolve_end, speaker_bodies
+from claimgraph.extract.flow_rules import SPEAKER_PRONOUNS, SPEAKER_SELF, find_frames, resolve_end, speaker_bodies
 from claimgraph.records import FLOW_KINDS, Attribution, Claim, Document, Entity, Flow, FlowKind, Span
 
 
@@ -42,7 +42,8 @@ def _quoted_speaker(
     types: dict[str, str],
 ) -> Callable[[int], list[str]]:
     """For the ends of a frame under ``claim``: "we"/"us" inside a direct quote stands for the body its speaker
-    speaks for ("'We never took a rifle from X,' the brigade's commander said": the brigade); [] for others."""
+    speaks for ("'We never took a rifle from X,' the brigade's commander said": the brigade), "I"/"me" for the
+    speaker ("'I got one check from X,' she said": the actor "she" resolves to); [] for others."""
     a = by_id.get(claim.attribution) if claim is not None and claim.attribution else None
     if a is None or a.quote == "indirect" or a.source is None:
         return lambda i: []
@@ -53,8 +54,11 @@ def _quoted_speaker(
     def ends(i: int) -> list[str]:
         nonlocal bodies
         tok = doc[i]
-        if tok.lower_ not in SPEAKER_PRONOUNS or tok.pos_ != "PRON" or tok.text == "US" or \
-                not any(s <= tok.idx < e for s, e in parts):  # "US" is the United States, whatever the tagger says
+        if tok.pos_ != "PRON" or not any(s <= tok.idx < e for s, e in parts):
+            return []
+        if tok.lower_ in SPEAKER_SELF:
+            return [source.entity] if source.entity is not None else []
+        if tok.lower_ not in SPEAKER_PRONOUNS or tok.text == "US":  # "US" is the United States, whatever the tagger
             return []
         if bodies is None:
             spans = [(source.span.start, source.span.end)]
