@@ -242,6 +242,7 @@ def test_speaker_lines_name_who_speaks_but_labels_do_not(nlp) -> None:  # type: 
         "Republican pollster Dana Whitfield: Turnout Will Decide The Race\n\n"
         "MARSH: And what do you expect in the spring?\n\n"
         "Update: The vote was moved to Friday.\n\n"
+        "The Quiet Corridor: How Rifles Reached the Sorn Valley\n\n"  # a headline's two halves: no speaker
         "The rest is ordinary prose."
     )
     attrs = [a for a in run(nlp, text) if a.rule == "name-colon"]

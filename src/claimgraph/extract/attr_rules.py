@@ -1412,6 +1412,7 @@ def _match_name_colon(ctx: _Context, paragraphs: Sequence[Char]) -> list[Candida
     doc, text = ctx.doc, ctx.text
     out = []
     named: frozenset[str] | None = None
+    entity_words: frozenset[str] | None = None  # words NER tags as a name somewhere in the document
     for ps, pe in paragraphs:
         colon = text.find(":", ps, min(pe, ps + 60))
         if colon < 0 or pe - colon < 8:
@@ -1423,6 +1424,12 @@ def _match_name_colon(ctx: _Context, paragraphs: Sequence[Char]) -> list[Candida
             named = frozenset(t.text for t in doc if t.pos_ == "PROPN" or t.ent_type_ in SPEAKER_ENTITIES)
         if name is None or not _speaker_label(name, ctx.lex, named or frozenset()):
             continue
+        if not any(t.ent_type_ in SPEAKER_ENTITIES or (t.is_upper and t.is_alpha) or
+                   t.lemma_.lower() in ctx.lex.speaker_documents for t in name):
+            if entity_words is None:
+                entity_words = frozenset(t.text for t in doc if t.ent_type_ in SPEAKER_ENTITIES)
+            if not any(t.text in entity_words for t in name):
+                continue  # "The Quiet Corridor: How Rifles Reached ...": a headline's first half names no speaker
         s, e = trim(text, colon + 1, pe)
         if s >= e:
             continue
