@@ -144,6 +144,9 @@ def test_an_unnamed_sources_name_stops_before_a_clause_that_describes_it() -> No
         # a surname the model typed as an organisation, with no person in reach: "she" is that surname, a person
         ("Halvorsen has struggled to finance the new plant. \u201cThe banks stopped answering my calls,\u201d she "
          "said.", "said", "she", "Halvorsen", "named_person"),
+        # the speaker goes on: not the person she spoke of in the sentence before
+        ("Mara Fisher, a council member, said Tomas Rell will win the vote. \u201cI think Rell will do fine,\u201d she "
+         "added.", "added", "she", "Mara Fisher", "named_person"),
         # ... but a person in reach wins
         ("Anna Holm warned that Halvorsen has struggled to finance the new plant. \u201cThe banks stopped answering "
          "his calls,\u201d she said.", "said", "she", "Anna Holm", "named_person"),

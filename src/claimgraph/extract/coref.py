@@ -158,6 +158,9 @@ class SourceResolver:
                 continue
             if self._in_quote(tok):
                 continue  # '"No official of this ministry sent …," she said': "she" is not who the quote names
+            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.dep_ == "ccomp" and \
+                    any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < tok.i for c in tok.head.head.children):
+                continue  # "Fisher said Trump will do well. '…,' she said": the speaker goes on, not whom she spoke of
             if tok.tag_ in {"NNS", "NNPS"}:
                 continue
             if tok.dep_ == "appos" and (tok.head.ent_type_ == "PERSON" or tok.head.idx in self._person_token_starts):
