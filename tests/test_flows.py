@@ -74,6 +74,38 @@ def test_many_of_them_is_the_item_named_before(nlp, sentence: str) -> None:  # t
     assert f.item is not None and f.item.text == "rifles" and f.kind == "weapons"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "item"),
+    [
+        ("The NLA bought 400 rifles from a broker and handed them to the CDU.", "400 rifles"),
+        ("The NLA seized a stock of mortars last spring. The NLA passed some of them on to the CDU.", "mortars"),
+        # "It" opening the next sentence carries on its main subject, not the nearer broker
+        ("The NLA bought 400 rifles from a broker in Vessen. It handed them to the CDU.", "400 rifles"),
+    ],
+)
+def test_goods_given_as_a_pronoun_are_the_goods_named_before(nlp, sentence: str, item: str) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + sentence)
+    f = next(f for f in flows if names[f.source] == NLA and names[f.target] == CDU)
+    assert f.kind == "weapons" and f.item is not None and f.item.text == item
+
+
+def test_it_after_a_subject_that_is_no_actor_is_left_alone(nlp) -> None:  # type: ignore[no-untyped-def]
+    flows, _ = _run(nlp, DEFS + "The NLA bought rifles. The shipment arrived in May. It was then sold to the CDU.")
+    assert flows == []  # "It" is the shipment, no actor: the sale has no giver
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Omar Vell was given $300 a month by the NLA.", ("money", NLA, "Omar Vell")),
+        ("The CDU was sent rifles by the NLA.", ("weapons", NLA, CDU)),
+    ],
+)
+def test_a_passive_subject_given_goods_is_the_recipient(nlp, sentence: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    flows, names = _run(nlp, DEFS + sentence)
+    assert expected in _pairs(flows, names)
+
+
 def test_relative_clause_chain_dropped_then_recovered(nlp) -> None:  # type: ignore[no-untyped-def]
     flows, names = _run(nlp, DEFS + "NLA helicopters dropped rifles that were recovered by the CDU.")
     assert ("weapons", NLA, CDU) in _pairs(flows, names)
@@ -446,6 +478,7 @@ def test_his_government_is_the_state_of_the_ministers_title(nlp) -> None:  # typ
         "The NLA sent its condolences to the CDU.",
         "Pressure from the NLA handed the CDU a victory.",
         "The CDU got someone from the NLA to sign the papers.",  # a person nobody names is hired, not handed over
+        "The NLA gave the CDU its word.",  # a promise
     ],
 )
 def test_sanctions_embargoes_and_give_idioms_are_no_flow(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
 
 from claimgraph.extract.actor_lexicons import ActorLexicons, FlowLexicons, actor_lexicons, flow_lexicons
 from claimgraph.extract.coref import PERSON_NOUNS
@@ -175,6 +176,29 @@ def _partitive(tok: Token) -> Token:
     while i >= 0 and tok.doc[i].is_punct:
         i -= 1
     return tok.doc[i] if i >= 0 and tok.doc[i].pos_ in ("NOUN", "PROPN") else tok
+
+
+GOODS_PRONOUNS = frozenset({"them", "it", "these", "those"})
+
+
+def _goods_before(tok: Token, flex: FlowLexicons) -> Token:
+    """ "bought 4,000 rifles ... and handed them to X", "passed some of them on": the goods a pronoun object
+    stands for, the nearest goods noun before it in its sentence or the one before; else ``tok`` itself."""
+    pron = tok
+    if tok.lower_ in PARTITIVES:
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pron = _child(of, {"pobj"}) if of is not None else None  # type: ignore[assignment]
+    if pron is None or pron.lower_ not in GOODS_PRONOUNS or pron.pos_ != "PRON":
+        return tok
+    doc = tok.doc
+    first = sent_of(tok).start
+    if first > 0:
+        first = sent_of(doc[first - 1]).start
+    for j in range(tok.i - 1, first - 1, -1):
+        t = doc[j]
+        if t.pos_ == "NOUN" and t.dep_ != "compound" and (k := _item_kind(t, flex)) is not None and k != "fighters":
+            return t
+    return tok
 
 
 def _heads(tok: Token | None) -> list[Token]:
@@ -438,6 +462,10 @@ def antecedent(
         if head.pos_ in ("VERB", "AUX"):
             barred = {h.i for h in _heads(_subject(head))}
     wanted = ACTOR_TYPES_FOR[cls]
+    if tok.dep_ in SUBJ and tok.head.dep_ == "ROOT" and cls != "person" and first < sent_of(tok).start:
+        found, blocked = _subject_before(doc[first : sent_of(tok).start], cls, wanted, alex, tok_ent, types, avoid)
+        if found is not None or blocked:
+            return found
     person_org: Token | None = None  # "Trump has failed ... lending him money" with Trump typed ORG
     for j in range(tok.i - 1, first - 1, -1):
         t = doc[j]
@@ -471,6 +499,39 @@ def antecedent(
         if cls != "person" and plural_ok and t.dep_ != "compound" and _people_noun(t, alex) and j not in barred:
             return t
     return person_org
+
+
+def _subject_before(
+    sent: TokenSpan,
+    cls: str,
+    wanted: frozenset[str],
+    alex: ActorLexicons,
+    tok_ent: Sequence[str | None],
+    types: dict[str, str],
+    avoid: frozenset[str],
+) -> tuple[Token | None, bool]:
+    """A subject "it"/"they" opening a sentence carries on the main subject of the sentence before ("The NLA
+    bought rifles from a broker. It handed them to X": the NLA, not the broker). That subject when it is an actor
+    the pronoun can stand for; (None, True) when it is something else of the pronoun's number ("The shipment
+    arrived. It ..."): no actor; (None, False) when the sentence has no such subject: look further."""
+    for t in sent:
+        if t.dep_ not in SUBJ or t.head.dep_ != "ROOT" or t.pos_ == "PRON":
+            continue
+        eid = tok_ent[t.i]
+        if eid is None:
+            if t.pos_ == "NOUN" and (cls == "plural") == (t.tag_ == "NNS") and not _people_noun(t, alex):
+                return None, True
+            continue
+        if eid in avoid or types.get(eid) not in wanted:
+            continue
+        if cls == "plural" and types.get(eid) == "GROUP" and t.tag_ not in ("NNS", "NNPS"):
+            continue
+        if cls == "singular" and types.get(eid) == "GROUP" and t.tag_ != "NN":
+            continue
+        while t.head.i != t.i and t.dep_ in ("compound", "flat") and tok_ent[t.head.i] == eid:
+            t = t.head
+        return t, False
+    return None, False
 
 
 def _person_named_org(t: Token, eid: str, tok_ent: Sequence[str | None], types: dict[str, str]) -> bool:
@@ -898,6 +959,10 @@ def _verb_frame(
     elif pays and patient is not None and not dative and actor_like(patient, alex, flex):
         dative.append(patient)  # "paid the smugglers", "the smugglers were paid by X"
         patient = objects[1] if len(objects) >= 2 else None
+    elif frame == "give" and passive and patient is not None and objects and patient.dep_ == "nsubjpass" and \
+            actor_like(patient, alex, flex) and _item_kind(objects[0], flex) is not None:
+        dative.append(patient)  # "Z was given $300 by X", "Z was sent rifles by X": the subject got the goods
+        patient = objects[0]
     sources: list[Token] = []
     targets: list[Token] = []
     item: Token | None = None
@@ -905,7 +970,7 @@ def _verb_frame(
     rule = f"verb:{frame}{':passive' if passive else ''}"
     if frame in ("give", "move"):
         sources = doers
-        item = patient
+        item = _goods_before(patient, flex) if patient is not None and not passive else patient
         if patient is not None and with_ and flex.items.get(patient.lemma_.lower()) is None:
             targets, item = _heads(patient), with_[0]  # "supplied the rebels with arms"
         for t in dative + to:
