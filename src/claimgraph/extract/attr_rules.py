@@ -1428,7 +1428,7 @@ def _match_name_colon(ctx: _Context, paragraphs: Sequence[Char]) -> list[Candida
                    t.lemma_.lower() in ctx.lex.speaker_documents for t in name):
             if entity_words is None:
                 entity_words = frozenset(t.text for t in doc if t.ent_type_ in SPEAKER_ENTITIES)
-            if not any(t.text in entity_words for t in name):
+            if not any(t.text in entity_words for t in name if not t.is_stop):
                 continue  # "The Quiet Corridor: How Rifles Reached ...": a headline's first half names no speaker
         s, e = trim(text, colon + 1, pe)
         if s >= e:
