@@ -160,6 +160,16 @@ def test_a_pronoun_or_definite_source_resolves_to_the_actor_named_before(
     assert src.kind == kind
 
 
+def test_he_after_one_of_a_group_is_that_one_not_a_person_named_earlier() -> None:
+    a = _analysis(
+        "Pavel Irnik, a ministry spokesman, denied the account. Two drivers spoke to the Harbour Post. One of them, "
+        "who asked not to be named, said the trucks came at night. \u201cI was paid in cash,\u201d he added."
+    )
+    src, _ent = _source_entity(a, "added")
+    assert src.span.text == "he" and src.resolved is not None and src.resolved.text == "One of them"
+    assert src.kind == "anonymous"
+
+
 def test_it_is_the_document_or_organisation_that_was_the_subject_before() -> None:
     a = _analysis(
         "The audit report, which covers two budget years, found that 14 contracts were awarded to shell firms. "

@@ -175,6 +175,8 @@ class SourceResolver:
                 return self._mention_at(tok.idx)
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in PERSON_NOUNS:
                 return _np_chars(tok)
+            if tok.lower_ == "one" and tok.dep_ in {"nsubj", "nsubjpass"} and _one_of_people(tok):
+                return _np_chars(tok)  # "One of them, who asked not to be named, said …; he said"
         return person_org
 
     def _person_named_org(self, tok: Token) -> Char | None:
@@ -354,6 +356,16 @@ SURNAME_TYPES = {None, "NORP", "PERSON"}
 def _according_to(tok: Token) -> bool:
     """The source of "according to X": a speaker, like a subject of "said"."""
     return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+
+
+def _one_of_people(tok: Token) -> bool:
+    """ "one of them", "one of the fighters": one person of a group of people."""
+    for of in tok.children:
+        if of.dep_ == "prep" and of.lower_ == "of":
+            for g in of.children:
+                if g.dep_ == "pobj" and (g.lower_ in ("them", "us") or g.lemma_.lower() in PERSON_NOUNS):
+                    return True
+    return False
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
