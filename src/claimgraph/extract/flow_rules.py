@@ -164,12 +164,25 @@ def _deref(tok: Token) -> Token:
 PARTITIVES = {"many", "most", "some", "all", "several", "few", "much", "part", "half", "one", "none", "each"}
 
 
+def _partitive_of(tok: Token) -> Token | None:
+    """The X of a partitive "many of X", "some of X"; None for any other word."""
+    if tok.lower_ not in PARTITIVES:
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return _child(of, {"pobj"}) if of is not None else None
+
+
+def _window_start(tok: Token) -> int:
+    """The first token of the sentence before ``tok``'s (of its own when it is the first): where look-backs stop."""
+    first = sent_of(tok).start
+    return sent_of(tok.doc[first - 1]).start if first > 0 else first
+
+
 def _partitive(tok: Token) -> Token:
     """ "many of them", "most of which": the noun the pronoun stands for, written just before (", many of them")."""
     if tok.lower_ not in PARTITIVES:
         return tok
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    pron = _child(of, {"pobj"}) if of is not None else None
+    pron = _partitive_of(tok)
     if pron is None or pron.lower_ not in ("them", "which", "these", "those", "it"):
         return tok
     i = tok.left_edge.i - 1
@@ -184,17 +197,11 @@ GOODS_PRONOUNS = frozenset({"them", "it", "these", "those"})
 def _goods_before(tok: Token, flex: FlowLexicons) -> Token:
     """ "bought 4,000 rifles ... and handed them to X", "passed some of them on": the goods a pronoun object
     stands for, the nearest goods noun before it in its sentence or the one before; else ``tok`` itself."""
-    pron = tok
-    if tok.lower_ in PARTITIVES:
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pron = _child(of, {"pobj"}) if of is not None else None  # type: ignore[assignment]
+    pron = _partitive_of(tok) if tok.lower_ in PARTITIVES else tok
     if pron is None or pron.lower_ not in GOODS_PRONOUNS or pron.pos_ != "PRON":
         return tok
     doc = tok.doc
-    first = sent_of(tok).start
-    if first > 0:
-        first = sent_of(doc[first - 1]).start
-    for j in range(tok.i - 1, first - 1, -1):
+    for j in range(tok.i - 1, _window_start(tok) - 1, -1):
         t = doc[j]
         if t.pos_ == "NOUN" and t.dep_ != "compound" and (k := _item_kind(t, flex)) is not None and k != "fighters":
             return t
@@ -453,9 +460,7 @@ def antecedent(
     if cls is None:
         return None
     doc = tok.doc
-    first = sent_of(tok).start
-    if first > 0:
-        first = sent_of(doc[first - 1]).start
+    first = _window_start(tok)
     barred: set[int] = set()
     if tok.dep_ not in SUBJ and tok.dep_ != "poss" and not tok.lower_.endswith("self"):
         head = tok.head.head if tok.dep_ == "pobj" else tok.head
@@ -483,16 +488,12 @@ def antecedent(
         if eid is not None:
             if eid in avoid or types.get(eid) not in wanted:
                 continue
-            root = t
-            while root.head.i != root.i and root.dep_ in ("compound", "flat") and tok_ent[root.head.i] == eid:
-                root = root.head
+            root = _name_root(t, eid, tok_ent)
             if root.i in barred:
                 continue
             if types.get(eid) in PLACE_TYPES and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
                 continue  # "working in Qasrun ... accused it": a place the sentence is set in, not an actor
-            if cls == "plural" and types.get(eid) == "GROUP" and root.tag_ not in ("NNS", "NNPS"):
-                continue
-            if cls == "singular" and types.get(eid) == "GROUP" and root.tag_ != "NN":
+            if not _group_number_ok(root, eid, cls, types):
                 continue
             return root
         plural_ok = (cls == "plural") == (t.tag_ == "NNS")
@@ -524,14 +525,24 @@ def _subject_before(
             continue
         if eid in avoid or types.get(eid) not in wanted:
             continue
-        if cls == "plural" and types.get(eid) == "GROUP" and t.tag_ not in ("NNS", "NNPS"):
+        if not _group_number_ok(t, eid, cls, types):
             continue
-        if cls == "singular" and types.get(eid) == "GROUP" and t.tag_ != "NN":
-            continue
-        while t.head.i != t.i and t.dep_ in ("compound", "flat") and tok_ent[t.head.i] == eid:
-            t = t.head
-        return t, False
+        return _name_root(t, eid, tok_ent), False
     return None, False
+
+
+def _name_root(t: Token, eid: str, tok_ent: Sequence[str | None]) -> Token:
+    """The head word of the name ``t`` is a word of ("NLA" of "the NLA's", "Army" of "Northern Liberation Army")."""
+    while t.head.i != t.i and t.dep_ in ("compound", "flat") and tok_ent[t.head.i] == eid:
+        t = t.head
+    return t
+
+
+def _group_number_ok(t: Token, eid: str, cls: str, types: dict[str, str]) -> bool:
+    """An unnamed group ("the smugglers", "the ministry") is "they" when plural and "it" when singular."""
+    if types.get(eid) != "GROUP":
+        return True
+    return t.tag_ in ("NNS", "NNPS") if cls == "plural" else t.tag_ == "NN" if cls == "singular" else True
 
 
 def _person_named_org(t: Token, eid: str, tok_ent: Sequence[str | None], types: dict[str, str]) -> bool:
